@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Installs everything the serve, test and bench commands need, on a fresh machine.
+# Idempotent: every step checks the installed version first, so a second run takes seconds.
+set -euo pipefail
+
+TRUNK_VERSION=0.21.14
+WASM_BINDGEN_VERSION=0.2.130   # must equal the `wasm-bindgen` pin in Cargo.toml
+BINARYEN_VERSION=132           # wasm-opt; Debian's binaryen is too old for today's wasm
+
+say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+export PATH="$HOME/.cargo/bin:$PATH"
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! trunk --version 2>/dev/null | grep -q "trunk $TRUNK_VERSION"; then
+  say "installing trunk $TRUNK_VERSION (about 10 minutes on 2 cores)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+if ! wasm-bindgen --version 2>/dev/null | grep -q "wasm-bindgen $WASM_BINDGEN_VERSION"; then
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
+  # Not --locked: the registry mirror lacks one of its locked dependencies.
+  cargo install wasm-bindgen-cli --version "=$WASM_BINDGEN_VERSION"
+fi
+
+if ! wasm-opt --version 2>/dev/null | grep -q "version_$BINARYEN_VERSION"; then
+  say "installing wasm-opt (npm binaryen@$BINARYEN_VERSION)"
+  npm install --global --no-audit --no-fund "binaryen@$BINARYEN_VERSION" >/dev/null
+fi
+
+if [ "${PARTNERMAP_NEED_BROWSER:-0}" = 1 ]; then
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    say "installing Debian's chromium and chromium-driver"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+fi
+
+say "toolchain ready"

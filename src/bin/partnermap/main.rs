@@ -1,0 +1,131 @@
+//! `partnermap`: the data tools, sharing the web app's core.
+//!
+//! ```text
+//! cargo run -- validate data/partnerships.json
+//! cargo run -- schema [--check]
+//! cargo run --release -- prepare-basemap --world-atlas node_modules/world-atlas [--out public/basemap.json]
+//! ```
+
+mod basemap;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use partnermap::core::{load::load, model::Dataset};
+
+const USAGE: &str = "\
+partnermap: data tools for the partner-city map
+
+USAGE:
+    partnermap validate FILE...
+        Reads each dataset file and lists every problem (record, field, reason).
+        Exits with 1 when any file has a problem.
+    partnermap schema [--check] [--out FILE]
+        Writes the JSON Schema of the dataset format (default data/partnerships.schema.json);
+        with --check, only reports whether the file is current.
+    partnermap prepare-basemap --world-atlas DIR [--out FILE]
+        Clips, projects and simplifies Natural Earth (the npm package world-atlas@2.0.2 in DIR)
+        to the map's region and writes the basemap asset (default public/basemap.json).
+";
+
+const SCHEMA_PATH: &str = "data/partnerships.schema.json";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("validate") if args.len() > 1 => validate(&args[1..]),
+        Some("schema") => schema(&args[1..]),
+        Some("prepare-basemap") => prepare_basemap(&args[1..]),
+        Some("help" | "--help" | "-h") => {
+            print!("{USAGE}");
+            Ok(true)
+        }
+        _ => {
+            eprint!("{USAGE}");
+            Err("unknown or incomplete command".into())
+        }
+    };
+    match result {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        Err(message) => {
+            eprintln!("partnermap: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// The value after `--name`, if given.
+fn option(args: &[String], name: &str) -> Option<String> {
+    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned()
+}
+
+fn validate(files: &[String]) -> Result<bool, String> {
+    let mut clean = true;
+    for file in files {
+        let text = std::fs::read_to_string(file).map_err(|e| format!("{file}: {e}"))?;
+        match load(&text) {
+            Err(error) => {
+                clean = false;
+                println!("{file}: {error}");
+            }
+            Ok(loaded) => {
+                let d = &loaded.dataset;
+                for problem in &loaded.problems {
+                    println!("{file}: {problem}");
+                }
+                println!(
+                    "{file}: {} problem(s); valid: {} places, {} partnerships, {} networks, {} events, {} themes, {} sources",
+                    loaded.problems.len(),
+                    d.places.len(),
+                    d.partnerships.len(),
+                    d.networks.len(),
+                    d.events.len(),
+                    d.themes.len(),
+                    d.sources.len()
+                );
+                clean &= loaded.problems.is_empty();
+            }
+        }
+    }
+    Ok(clean)
+}
+
+fn schema(args: &[String]) -> Result<bool, String> {
+    let path = PathBuf::from(option(args, "--out").unwrap_or_else(|| SCHEMA_PATH.into()));
+    let mut schema = serde_json::to_value(schemars::schema_for!(Dataset)).map_err(|e| e.to_string())?;
+    if let Some(object) = schema.as_object_mut() {
+        object.insert("$id".into(), "https://partnermap.invalid/partnerships.schema.json".into());
+        object.insert("title".into(), "Partner-city map dataset".into());
+    }
+    let text = serde_json::to_string_pretty(&schema).map_err(|e| e.to_string())? + "\n";
+    if args.iter().any(|a| a == "--check") {
+        let current = std::fs::read_to_string(&path).unwrap_or_default();
+        if current == text {
+            println!("{} is current", path.display());
+            return Ok(true);
+        }
+        println!("{} is out of date: run `cargo run -- schema`", path.display());
+        return Ok(false);
+    }
+    std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+    println!("wrote {}", path.display());
+    Ok(true)
+}
+
+fn prepare_basemap(args: &[String]) -> Result<bool, String> {
+    let atlas = option(args, "--world-atlas").ok_or("prepare-basemap needs --world-atlas DIR")?;
+    let out = PathBuf::from(option(args, "--out").unwrap_or_else(|| "public/basemap.json".into()));
+    let topology = std::fs::read_to_string(PathBuf::from(&atlas).join("countries-10m.json"))
+        .map_err(|e| format!("{atlas}/countries-10m.json: {e}"))?;
+    let prepared = basemap::prepare(&topology)?;
+    let text = serde_json::to_string(&prepared).map_err(|e| e.to_string())?;
+    std::fs::write(&out, &text).map_err(|e| format!("{}: {e}", out.display()))?;
+    println!(
+        "wrote {} ({} countries, {} KB)",
+        out.display(),
+        prepared.countries.len(),
+        text.len() / 1024
+    );
+    Ok(true)
+}

@@ -1,0 +1,162 @@
+//! The dataset projected once: every marker's position and every link's path, in map units.
+//!
+//! Built when the dataset arrives and never again; filters and the viewport only choose and
+//! move what is drawn here.
+
+use std::collections::HashMap;
+
+use super::geo::{arc::great_circle, path, MapPoint, Projection};
+use super::model::{Dataset, NetworkKind, PartnershipKind, PlaceKind};
+
+/// Decimal places of kilometres in link paths: 10 m, far below a pixel at any zoom.
+const LINK_DECIMALS: usize = 2;
+
+/// A place's marker.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlaceGlyph {
+    /// Index into `Dataset::places`.
+    pub place: usize,
+    pub at: MapPoint,
+    pub kind: PlaceKind,
+    /// How many partnerships, networks and events touch the place; busier places win labels.
+    pub degree: usize,
+}
+
+/// What a drawn link stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LinkKind {
+    Partnership(PartnershipKind),
+    Network(NetworkKind),
+}
+
+/// A partnership's arc, or a network's spokes, as one SVG path in map units.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinkGlyph {
+    /// The partnership's or network's id.
+    pub id: String,
+    pub kind: LinkKind,
+    pub d: String,
+    /// Indices into `Atlas::places` of every place the link touches.
+    pub places: Vec<usize>,
+}
+
+/// Everything the map draws for a dataset, before any filter.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Atlas {
+    pub places: Vec<PlaceGlyph>,
+    pub links: Vec<LinkGlyph>,
+}
+
+impl Atlas {
+    /// Projects a validated dataset. Places the projection cannot place (none, in a validated
+    /// dataset) are skipped along with their links rather than drawn in the wrong spot.
+    pub fn build(dataset: &Dataset, projection: &Projection) -> Atlas {
+        let mut places = Vec::with_capacity(dataset.places.len());
+        let mut by_id: HashMap<&str, usize> = HashMap::with_capacity(dataset.places.len());
+        let mut lonlat = Vec::with_capacity(dataset.places.len());
+        for (index, place) in dataset.places.iter().enumerate() {
+            let (lon, lat) = (place.location.lon, place.location.lat);
+            if let Some(at) = projection.project(lon, lat) {
+                by_id.insert(place.id.as_str(), places.len());
+                places.push(PlaceGlyph { place: index, at, kind: place.kind, degree: 0 });
+                lonlat.push((lon, lat));
+            }
+        }
+        let find = |id: &str| by_id.get(id).copied();
+        let arc = |a: usize, b: usize, d: &mut String| {
+            let points = great_circle(projection, lonlat[a], lonlat[b]);
+            path::push_polyline(d, &points, LINK_DECIMALS, false);
+        };
+
+        let mut links = Vec::with_capacity(dataset.partnerships.len() + dataset.networks.len());
+        for link in &dataset.partnerships {
+            let (Some(a), Some(b)) = (find(&link.places[0]), find(&link.places[1])) else { continue };
+            let mut d = String::new();
+            arc(a, b, &mut d);
+            links.push(LinkGlyph { id: link.id.clone(), kind: LinkKind::Partnership(link.kind), d, places: vec![a, b] });
+        }
+        for network in &dataset.networks {
+            let host = network.host.as_ref().and_then(|h| find(&h.place));
+            let mut members: Vec<usize> = network.members.iter().filter_map(|m| find(&m.place)).collect();
+            members.retain(|&m| Some(m) != host);
+            let mut d = String::new();
+            match host {
+                // Spokes from the host to each member show who belongs and who holds it together.
+                Some(h) => members.iter().for_each(|&m| arc(h, m, &mut d)),
+                // Without a host, the shortest tree through the members connects them
+                // without inventing a centre.
+                None => {
+                    let points: Vec<MapPoint> = members.iter().map(|&m| places[m].at).collect();
+                    for (i, j) in minimum_spanning_tree(&points) {
+                        arc(members[i], members[j], &mut d);
+                    }
+                }
+            }
+            let touched: Vec<usize> = host.into_iter().chain(members).collect();
+            if touched.is_empty() {
+                continue;
+            }
+            links.push(LinkGlyph { id: network.id.clone(), kind: LinkKind::Network(network.kind), d, places: touched });
+        }
+
+        for link in &links {
+            for &p in &link.places {
+                places[p].degree += 1;
+            }
+        }
+        for event in &dataset.events {
+            for id in event.host.iter().chain(&event.participants) {
+                if let Some(p) = find(id) {
+                    places[p].degree += 1;
+                }
+            }
+        }
+        Atlas { places, links }
+    }
+}
+
+/// Prim's algorithm on the complete graph of `points`: the edges, as index pairs, of the
+/// shortest tree that connects them all.
+pub fn minimum_spanning_tree(points: &[MapPoint]) -> Vec<(usize, usize)> {
+    let n = points.len();
+    if n < 2 {
+        return Vec::new();
+    }
+    let mut in_tree = vec![false; n];
+    let mut best: Vec<(f64, usize)> = vec![(f64::INFINITY, 0); n];
+    let mut edges = Vec::with_capacity(n - 1);
+    let mut current = 0;
+    in_tree[0] = true;
+    for _ in 1..n {
+        for j in 0..n {
+            if !in_tree[j] {
+                let d = points[current].distance(points[j]);
+                if d < best[j].0 {
+                    best[j] = (d, current);
+                }
+            }
+        }
+        let next = (0..n).filter(|&j| !in_tree[j]).min_by(|&a, &b| best[a].0.total_cmp(&best[b].0));
+        let Some(next) = next else { break };
+        in_tree[next] = true;
+        edges.push((best[next].1, next));
+        current = next;
+    }
+    edges
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spanning_tree_takes_the_short_edges() {
+        let p = |x, y| MapPoint { x, y };
+        let points = [p(0.0, 0.0), p(10.0, 0.0), p(0.0, 1.0), p(10.0, 1.0)];
+        let edges = minimum_spanning_tree(&points);
+        let length: f64 = edges.iter().map(|&(a, b)| points[a].distance(points[b])).sum();
+        assert_eq!(edges.len(), 3);
+        assert!((length - 12.0).abs() < 1e-9, "two short rungs and one long side: {length}");
+        assert!(minimum_spanning_tree(&points[..1]).is_empty());
+    }
+}

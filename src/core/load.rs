@@ -1,0 +1,175 @@
+//! Reading a dataset file: refuse what cannot be read at all, and read the rest record by record.
+//!
+//! A single malformed record must not hide the others, so each collection is parsed element by
+//! element; a record that does not fit its type becomes a [`Problem`] naming it and the field.
+
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+
+use super::model::{Dataset, SCHEMA_VERSION};
+use super::problem::Problem;
+use super::validate::validate;
+
+/// Larger files are refused before parsing: the page would stall, and no honest dataset of
+/// this region needs it (100,000 links take about 30 MB).
+pub const MAX_BYTES: usize = 40 * 1024 * 1024;
+
+/// Why a file could not be read as a dataset at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadError {
+    Empty,
+    TooLarge { bytes: usize },
+    NotJson { line: usize, column: usize, message: String },
+    NotAnObject,
+    NoSchemaVersion,
+    UnknownSchemaVersion { found: String },
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LoadError::Empty => write!(f, "The data file is empty."),
+            LoadError::TooLarge { bytes } => write!(
+                f,
+                "The data file is too large ({:.1} MB; the limit is {} MB).",
+                *bytes as f64 / 1_048_576.0,
+                MAX_BYTES / 1_048_576
+            ),
+            LoadError::NotJson { line, column, message } => {
+                write!(f, "The data file is not valid JSON (line {line}, column {column}: {message}).")
+            }
+            LoadError::NotAnObject => write!(f, "The data file is JSON, but not a dataset object."),
+            LoadError::NoSchemaVersion => write!(f, "The data file has no schema_version."),
+            LoadError::UnknownSchemaVersion { found } => write!(
+                f,
+                "The data file has schema_version {found}; this map reads version {SCHEMA_VERSION}."
+            ),
+        }
+    }
+}
+
+/// A dataset as read, with every problem found on the way.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    /// Only valid records: everything here can be drawn.
+    pub dataset: Dataset,
+    pub problems: Vec<Problem>,
+}
+
+/// Reads and validates a dataset file.
+pub fn load(text: &str) -> Result<Loaded, LoadError> {
+    if text.trim().is_empty() {
+        return Err(LoadError::Empty);
+    }
+    if text.len() > MAX_BYTES {
+        return Err(LoadError::TooLarge { bytes: text.len() });
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let root: Value = serde_json::from_str(text).map_err(|e| LoadError::NotJson {
+        line: e.line(),
+        column: e.column(),
+        message: e.to_string().split(" at line").next().unwrap_or_default().to_string(),
+    })?;
+    let Value::Object(mut root) = root else {
+        return Err(LoadError::NotAnObject);
+    };
+    match root.get("schema_version") {
+        None => return Err(LoadError::NoSchemaVersion),
+        Some(Value::Number(n)) if n.as_u64() == Some(u64::from(SCHEMA_VERSION)) => {}
+        Some(other) => return Err(LoadError::UnknownSchemaVersion { found: other.to_string() }),
+    }
+
+    let mut problems = Vec::new();
+    let dataset = Dataset {
+        schema: match root.remove("$schema") {
+            Some(Value::String(s)) => Some(s),
+            _ => None,
+        },
+        schema_version: SCHEMA_VERSION,
+        themes: records(&mut root, "themes", &mut problems),
+        sources: records(&mut root, "sources", &mut problems),
+        places: records(&mut root, "places", &mut problems),
+        partnerships: records(&mut root, "partnerships", &mut problems),
+        networks: records(&mut root, "networks", &mut problems),
+        events: records(&mut root, "events", &mut problems),
+    };
+    root.remove("schema_version");
+    for key in root.keys() {
+        problems.push(Problem::new("dataset", "dataset", key.as_str(), "unknown field, ignored"));
+    }
+    let validated = validate(dataset);
+    problems.extend(validated.problems);
+    Ok(Loaded { dataset: validated.dataset, problems })
+}
+
+/// Parses one collection element by element, keeping the ones that fit.
+fn records<T: DeserializeOwned>(root: &mut Map<String, Value>, collection: &str, problems: &mut Vec<Problem>) -> Vec<T> {
+    let items = match root.remove(collection) {
+        None => {
+            problems.push(Problem::new("dataset", "dataset", collection, "missing; read as empty"));
+            return Vec::new();
+        }
+        Some(Value::Array(items)) => items,
+        Some(_) => {
+            problems.push(Problem::new("dataset", "dataset", collection, "is not a list; ignored"));
+            return Vec::new();
+        }
+    };
+    let mut out = Vec::with_capacity(items.len());
+    for (index, item) in items.into_iter().enumerate() {
+        let record = record_name(&item, index);
+        match serde_path_to_error::deserialize::<_, T>(item) {
+            Ok(value) => out.push(value),
+            Err(error) => {
+                let field = error.path().to_string();
+                let field = if field == "." { String::new() } else { field };
+                problems.push(Problem::new(collection, record, field, error.into_inner().to_string()));
+            }
+        }
+    }
+    out
+}
+
+/// How a problem names a record: its id where it has a usable one, else its position.
+fn record_name(item: &Value, index: usize) -> String {
+    match item.get("id").and_then(Value::as_str) {
+        Some(id) if !id.trim().is_empty() => id.chars().take(80).collect(),
+        _ => format!("#{}", index + 1),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_what_is_not_a_dataset() {
+        assert_eq!(load("  \n"), Err(LoadError::Empty));
+        assert!(matches!(load("{\"schema_version\": 1,"), Err(LoadError::NotJson { line: 1, .. })));
+        assert_eq!(load("[1, 2]"), Err(LoadError::NotAnObject));
+        assert_eq!(load("{}"), Err(LoadError::NoSchemaVersion));
+        assert_eq!(
+            load("{\"schema_version\": 7}"),
+            Err(LoadError::UnknownSchemaVersion { found: "7".into() })
+        );
+        assert_eq!(
+            load("{\"schema_version\": \"1\"}"),
+            Err(LoadError::UnknownSchemaVersion { found: "\"1\"".into() })
+        );
+        let huge = " ".repeat(MAX_BYTES) + "{}";
+        assert!(matches!(load(&huge), Err(LoadError::TooLarge { .. })));
+    }
+
+    #[test]
+    fn a_malformed_record_names_itself_and_its_field_and_spares_the_rest() {
+        let text = r#"{"schema_version": 1, "themes": [], "sources": [
+            {"id": "s1", "title": "T", "language": "de"},
+            {"id": "s2", "title": "T", "language": "de", "date": "last year"},
+            {"title": 5}
+        ], "places": [], "partnerships": [], "networks": [], "events": []}"#;
+        let loaded = load(text).unwrap();
+        assert_eq!(loaded.dataset.sources.len(), 1);
+        let names: Vec<_> = loaded.problems.iter().map(|p| (p.record.as_str(), p.field.as_str())).collect();
+        assert_eq!(names, vec![("s2", "date"), ("#3", "title")]);
+    }
+}

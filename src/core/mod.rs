@@ -1,0 +1,12 @@
+//! The pure core: no browser in here, so everything is tested natively with `cargo test`.
+
+pub mod atlas;
+pub mod basemap;
+pub mod date;
+pub mod geo;
+pub mod labels;
+pub mod load;
+pub mod model;
+pub mod problem;
+pub mod summary;
+pub mod validate;

@@ -1,0 +1,378 @@
+//! The rules a dataset's records must keep to be drawn, and what happens when one does not.
+//!
+//! A record that breaks a rule it cannot be drawn without (an unknown place, no source) is
+//! left out; a broken optional field (a `javascript:` URL, an unknown parent) is dropped and the
+//! record kept. Either way the problem is listed. Records are checked in dependency order
+//! (themes and sources, places, then the links that refer to them), so a left-out place also
+//! leaves out the links to it, each with its own problem.
+
+use std::collections::HashSet;
+
+use super::date::PartialDate;
+use super::geo::region::REGION;
+use super::model::{Dataset, Event, Network, Partnership, Place, Source, Theme};
+use super::problem::Problem;
+
+/// The valid part of a dataset and what was wrong with the rest.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Validated {
+    pub dataset: Dataset,
+    pub problems: Vec<Problem>,
+}
+
+/// Checks every rule; returns only the records that keep them.
+pub fn validate(dataset: Dataset) -> Validated {
+    let mut v = Validator { problems: Vec::new() };
+    let Dataset { schema, schema_version, themes, sources, places, partnerships, networks, events } = dataset;
+
+    let themes = v.keep(themes, "themes", |v, t| v.theme(t));
+    let theme_ids: HashSet<String> = themes.iter().map(|t| t.id.clone()).collect();
+    let sources = v.keep(sources, "sources", |v, s| v.source(s));
+    let source_ids: HashSet<String> = sources.iter().map(|s| s.id.clone()).collect();
+    let refs = Refs { themes: &theme_ids, sources: &source_ids };
+
+    let places = v.keep(places, "places", |v, p| v.place(p, &refs));
+    let place_ids: HashSet<String> = places.iter().map(|p| p.id.clone()).collect();
+    let places = v.check_parents(places, &place_ids);
+
+    let partnerships = v.keep(partnerships, "partnerships", |v, l| v.partnership(l, &refs, &place_ids));
+    let networks = v.keep(networks, "networks", |v, n| v.network(n, &refs, &place_ids));
+    let link_ids: HashSet<String> =
+        partnerships.iter().map(|l| l.id.clone()).chain(networks.iter().map(|n| n.id.clone())).collect();
+    let events = v.keep(events, "events", |v, e| v.event(e, &refs, &place_ids, &link_ids));
+
+    Validated {
+        dataset: Dataset { schema, schema_version, themes, sources, places, partnerships, networks, events },
+        problems: v.problems,
+    }
+}
+
+/// The ids records may refer to.
+struct Refs<'a> {
+    themes: &'a HashSet<String>,
+    sources: &'a HashSet<String>,
+}
+
+/// What a rule decided about one record.
+enum Verdict {
+    Keep,
+    LeaveOut,
+}
+
+/// Records with an id that a check can name.
+trait Record {
+    fn id(&self) -> &str;
+}
+
+macro_rules! record_with_id {
+    ($($t:ty),*) => { $(impl Record for $t { fn id(&self) -> &str { &self.id } })* };
+}
+record_with_id!(Theme, Source, Place, Partnership, Network, Event);
+
+struct Validator {
+    problems: Vec<Problem>,
+}
+
+/// Checks on one record: each failed check adds a problem naming the record and field.
+struct Check<'v> {
+    v: &'v mut Validator,
+    collection: &'static str,
+    record: String,
+    fatal: bool,
+}
+
+impl Check<'_> {
+    /// A problem the record cannot be drawn with.
+    fn fail(&mut self, field: impl Into<String>, message: impl Into<String>) {
+        self.fatal = true;
+        self.note(field, message);
+    }
+
+    /// A problem with an optional part, which is dropped; the record stays.
+    fn note(&mut self, field: impl Into<String>, message: impl Into<String>) {
+        let record = self.record.clone();
+        self.v.problems.push(Problem::new(self.collection, record, field, message));
+    }
+
+    fn verdict(self) -> Verdict {
+        if self.fatal {
+            Verdict::LeaveOut
+        } else {
+            Verdict::Keep
+        }
+    }
+
+    fn themes(&mut self, themes: &[String], refs: &Refs) {
+        if themes.is_empty() {
+            self.fail("themes", "needs at least one theme");
+        }
+        for (i, theme) in themes.iter().enumerate() {
+            if !refs.themes.contains(theme) {
+                self.fail(format!("themes[{i}]"), format!("unknown theme \"{theme}\""));
+            }
+        }
+    }
+
+    fn sources(&mut self, sources: &[String], refs: &Refs) {
+        if sources.is_empty() {
+            self.fail("sources", "needs at least one source");
+        }
+        for (i, source) in sources.iter().enumerate() {
+            if !refs.sources.contains(source) {
+                self.fail(format!("sources[{i}]"), format!("unknown source \"{source}\""));
+            }
+        }
+    }
+
+    fn place_ref(&mut self, field: impl Into<String>, place: &str, places: &HashSet<String>) {
+        if !places.contains(place) {
+            self.fail(field, format!("unknown place \"{place}\""));
+        }
+    }
+
+    fn summary(&mut self, summary: &super::model::LocalizedText) {
+        match summary.get("en") {
+            Some(text) if !text.trim().is_empty() => {}
+            _ => self.fail("summary.en", "needs an English summary"),
+        }
+        for lang in summary.keys() {
+            if !is_language_code(lang) {
+                self.fail(format!("summary.{lang}"), "is not an ISO 639-1 language code");
+            }
+        }
+    }
+
+    fn period(&mut self, since: Option<PartialDate>, until: Option<PartialDate>, fields: (&str, &str)) {
+        if let (Some(since), Some(until)) = (since, until) {
+            if ends_before(until, since) {
+                self.fail(fields.1, format!("{until} is before {} {since}", fields.0));
+            }
+        }
+    }
+}
+
+impl Validator {
+    /// Runs `rule` on each record, leaving out duplicates and records it rejects.
+    fn keep<T: Record>(
+        &mut self,
+        records: Vec<T>,
+        collection: &'static str,
+        mut rule: impl FnMut(&mut Check, &mut T),
+    ) -> Vec<T> {
+        let mut seen = HashSet::new();
+        let mut kept = Vec::with_capacity(records.len());
+        for mut record in records {
+            let mut check = Check { v: self, collection, record: record.id().to_string(), fatal: false };
+            if record.id().trim().is_empty() {
+                check.fail("id", "is empty");
+            } else if !seen.insert(record.id().to_string()) {
+                check.fail("id", "is used by an earlier record too; this one is left out");
+            }
+            rule(&mut check, &mut record);
+            if let Verdict::Keep = check.verdict() {
+                kept.push(record);
+            }
+        }
+        kept
+    }
+
+    fn check_parents(&mut self, mut places: Vec<Place>, ids: &HashSet<String>) -> Vec<Place> {
+        for place in &mut places {
+            if let Some(parent) = &place.parent {
+                if !ids.contains(parent) || *parent == place.id {
+                    self.problems.push(Problem::new(
+                        "places",
+                        &place.id,
+                        "parent",
+                        format!("unknown parent place \"{parent}\"; dropped"),
+                    ));
+                    place.parent = None;
+                }
+            }
+        }
+        places
+    }
+}
+
+impl Check<'_> {
+    fn theme(&mut self, theme: &mut Theme) {
+        if !is_slug(&theme.id, '_') {
+            self.fail("id", "may contain only lowercase letters, digits and _");
+        }
+        let l = &theme.labels;
+        for (lang, label) in [("en", &l.en), ("de", &l.de), ("da", &l.da), ("sv", &l.sv), ("pl", &l.pl), ("lt", &l.lt)] {
+            if label.trim().is_empty() {
+                self.fail(format!("labels.{lang}"), "is empty");
+            }
+        }
+    }
+
+    fn source(&mut self, source: &mut Source) {
+        if source.title.trim().is_empty() {
+            self.fail("title", "is empty");
+        }
+        if !is_language_code(&source.language) {
+            self.fail("language", format!("\"{}\" is not an ISO 639-1 language code", source.language));
+        }
+        for (field, url) in [("url", &mut source.url), ("publisher_url", &mut source.publisher_url)] {
+            if let Some(text) = url {
+                if !is_web_url(text) {
+                    self.note(field, "is not an http(s) address; shown as plain text only");
+                    *url = None;
+                }
+            }
+        }
+    }
+
+    fn place(&mut self, place: &mut Place, refs: &Refs) {
+        if !is_slug(&place.id, '-') {
+            self.fail("id", "may contain only lowercase letters, digits and -");
+        }
+        if place.name.trim().is_empty() {
+            self.fail("name", "is empty");
+        }
+        if place.country.len() != 2 || !place.country.bytes().all(|b| b.is_ascii_uppercase()) {
+            self.fail("country", format!("\"{}\" is not an ISO 3166-1 alpha-2 code", place.country));
+        }
+        let loc = &place.location;
+        if !(loc.lat.is_finite() && (-90.0..=90.0).contains(&loc.lat)) {
+            self.fail("location.lat", format!("{} is not a latitude (-90 to 90)", loc.lat));
+        } else if !(loc.lon.is_finite() && (-180.0..=180.0).contains(&loc.lon)) {
+            self.fail("location.lon", format!("{} is not a longitude (-180 to 180)", loc.lon));
+        } else if !REGION.contains(loc.lon, loc.lat) {
+            self.fail("location", format!("{}, {} lies outside the map's region ({REGION})", loc.lat, loc.lon));
+        }
+        if !refs.sources.contains(&loc.source) {
+            self.fail("location.source", format!("unknown source \"{}\"", loc.source));
+        }
+        place.names.retain(|lang, name| {
+            let ok = is_language_code(lang) && !name.trim().is_empty();
+            if !ok {
+                self.note(format!("names.{lang}"), "needs an ISO 639-1 code and a name; dropped");
+            }
+            ok
+        });
+        self.sources(&place.sources, refs);
+    }
+
+    fn partnership(&mut self, link: &mut Partnership, refs: &Refs, places: &HashSet<String>) {
+        let [a, b] = &link.places;
+        self.place_ref("places[0]", a, places);
+        self.place_ref("places[1]", b, places);
+        if a == b {
+            self.fail("places", "links a place to itself");
+        }
+        self.period(link.since, link.until, ("since", "until"));
+        self.themes(&link.themes, refs);
+        self.summary(&link.summary);
+        self.sources(&link.sources, refs);
+    }
+
+    fn network(&mut self, network: &mut Network, refs: &Refs, places: &HashSet<String>) {
+        if network.name.trim().is_empty() {
+            self.fail("name", "is empty");
+        }
+        if let Some(host) = &network.host {
+            self.place_ref("host.place", &host.place, places);
+        }
+        if network.members.is_empty() && network.host.is_none() {
+            self.fail("members", "a network needs a host or at least one member");
+        }
+        let mut members = HashSet::new();
+        for (i, member) in network.members.iter().enumerate() {
+            self.place_ref(format!("members[{i}].place"), &member.place, places);
+            if !members.insert(member.place.as_str()) {
+                self.fail(format!("members[{i}].place"), format!("\"{}\" is listed twice", member.place));
+            }
+            self.period(member.since, member.until, ("since", format!("members[{i}].until").as_str()));
+        }
+        for (i, count) in network.member_counts.iter().enumerate() {
+            if !refs.sources.contains(&count.source) {
+                self.fail(format!("member_counts[{i}].source"), format!("unknown source \"{}\"", count.source));
+            }
+        }
+        self.period(network.since, network.until, ("since", "until"));
+        self.themes(&network.themes, refs);
+        self.summary(&network.summary);
+        self.sources(&network.sources, refs);
+    }
+
+    fn event(&mut self, event: &mut Event, refs: &Refs, places: &HashSet<String>, links: &HashSet<String>) {
+        if event.title.trim().is_empty() {
+            self.fail("title", "is empty");
+        }
+        if let Some(host) = &event.host {
+            self.place_ref("host", host, places);
+        }
+        for (i, place) in event.participants.iter().enumerate() {
+            self.place_ref(format!("participants[{i}]"), place, places);
+        }
+        self.period(Some(event.start), event.end, ("start", "end"));
+        event.part_of.retain(|id| {
+            let ok = links.contains(id);
+            if !ok {
+                self.note("part_of", format!("unknown partnership or network \"{id}\"; dropped"));
+            }
+            ok
+        });
+        self.themes(&event.themes, refs);
+        self.summary(&event.summary);
+        self.sources(&event.sources, refs);
+    }
+}
+
+/// Whether `until` ends before `since` begins, comparing only what both dates know.
+fn ends_before(until: PartialDate, since: PartialDate) -> bool {
+    let key = |d: PartialDate, depth: usize| -> (i32, u8, u8) {
+        let month = if depth >= 1 { d.month.unwrap_or(0) } else { 0 };
+        let day = if depth >= 2 { d.day.unwrap_or(0) } else { 0 };
+        (d.year, month, day)
+    };
+    let depth = match (until.month.zip(since.month), until.day.zip(since.day)) {
+        (Some(_), Some(_)) => 2,
+        (Some(_), None) => 1,
+        _ => 0,
+    };
+    key(until, depth) < key(since, depth)
+}
+
+fn is_slug(id: &str, separator: char) -> bool {
+    !id.is_empty()
+        && id.len() <= 80
+        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == separator)
+}
+
+/// ISO 639-1 codes are two lowercase letters.
+pub fn is_language_code(code: &str) -> bool {
+    code.len() == 2 && code.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+/// Only http and https addresses become links; anything else (`javascript:`, `data:`) is text.
+pub fn is_web_url(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://")) && lower.len() > "https://".len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compares_dates_only_as_far_as_both_are_known() {
+        let d = |s: &str| s.parse::<PartialDate>().unwrap();
+        assert!(ends_before(d("2005"), d("2006")));
+        assert!(!ends_before(d("2006"), d("2006-10")));
+        assert!(ends_before(d("2006-09"), d("2006-10")));
+        assert!(!ends_before(d("2023-03-26"), d("2023-03-23")));
+        assert!(ends_before(d("2023-03-22"), d("2023-03-23")));
+    }
+
+    #[test]
+    fn only_web_addresses_are_links() {
+        assert!(is_web_url("https://www.essen.de/presse"));
+        assert!(is_web_url("HTTP://example.org"));
+        for bad in ["javascript:alert(1)", "data:text/html,x", "//evil.example", "www.essen.de", "https://"] {
+            assert!(!is_web_url(bad), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,80 @@
+//! Fetching the dataset and the basemap from the site's own origin, by relative URL, so the
+//! map works under any sub-path.
+
+use std::sync::Arc;
+
+use gloo_net::http::Request;
+
+use crate::core::atlas::Atlas;
+use crate::core::basemap::{Basemap, Extent, BASEMAP_VERSION};
+use crate::core::geo::Projection;
+use crate::core::load::{load, LoadError, Loaded};
+
+pub const DATASET_URL: &str = "data/partnerships.json";
+pub const BASEMAP_URL: &str = "public/basemap.json";
+
+/// Why the map's data could not be shown.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FetchError {
+    /// The server answered, but not with the file.
+    Status { url: &'static str, status: u16 },
+    /// No answer: offline, or the request was blocked.
+    Network { url: &'static str, message: String },
+    /// The file arrived but is not a dataset this map can read.
+    Unreadable(LoadError),
+    /// The basemap asset arrived but is not one this map can read.
+    BadBasemap(String),
+    /// The projection library refused its own definition (a build problem, not a data one).
+    Projection(String),
+}
+
+impl std::fmt::Display for FetchError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FetchError::Status { url, status: 404 } => write!(f, "The file {url} was not found (HTTP 404)."),
+            FetchError::Status { url, status } => write!(f, "The server answered HTTP {status} for {url}."),
+            FetchError::Network { url, message } => write!(f, "{url} could not be fetched: {message}"),
+            FetchError::Unreadable(error) => write!(f, "{error}"),
+            FetchError::BadBasemap(message) => write!(f, "The basemap file is not readable: {message}"),
+            FetchError::Projection(message) => write!(f, "The map projection failed to start: {message}"),
+        }
+    }
+}
+
+async fn fetch_text(url: &'static str) -> Result<String, FetchError> {
+    let response = Request::get(url)
+        .send()
+        .await
+        .map_err(|e| FetchError::Network { url, message: e.to_string() })?;
+    if !response.ok() {
+        return Err(FetchError::Status { url, status: response.status() });
+    }
+    response.text().await.map_err(|e| FetchError::Network { url, message: e.to_string() })
+}
+
+/// The dataset, validated and projected: everything the map needs, built once.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Prepared {
+    pub loaded: Loaded,
+    pub atlas: Atlas,
+    /// The region's rectangle in map units: the default view, with or without a basemap.
+    pub region: Extent,
+}
+
+pub async fn fetch_dataset() -> Result<Arc<Prepared>, FetchError> {
+    let text = fetch_text(DATASET_URL).await?;
+    let loaded = load(&text).map_err(FetchError::Unreadable)?;
+    let projection = Projection::etrs89_laea().map_err(FetchError::Projection)?;
+    let atlas = Atlas::build(&loaded.dataset, &projection);
+    let region = Extent::of_region(&projection);
+    Ok(Arc::new(Prepared { loaded, atlas, region }))
+}
+
+pub async fn fetch_basemap() -> Result<Arc<Basemap>, FetchError> {
+    let text = fetch_text(BASEMAP_URL).await?;
+    let basemap: Basemap = serde_json::from_str(&text).map_err(|e| FetchError::BadBasemap(e.to_string()))?;
+    if basemap.version != BASEMAP_VERSION {
+        return Err(FetchError::BadBasemap(format!("version {} (expected {BASEMAP_VERSION})", basemap.version)));
+    }
+    Ok(Arc::new(basemap))
+}
