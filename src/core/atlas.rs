@@ -38,6 +38,9 @@ pub struct LinkGlyph {
     pub d: String,
     /// Indices into `Atlas::places` of every place the link touches.
     pub places: Vec<usize>,
+    /// A network's host, drawn with a ring: the only mark of a network whose other members
+    /// the sources do not name (the Städtenetz, run from Essen).
+    pub hub: Option<usize>,
 }
 
 /// Everything the map draws for a dataset, before any filter.
@@ -58,7 +61,12 @@ impl Atlas {
             let (lon, lat) = (place.location.lon, place.location.lat);
             if let Some(at) = projection.project(lon, lat) {
                 by_id.insert(place.id.as_str(), places.len());
-                places.push(PlaceGlyph { place: index, at, kind: place.kind, degree: 0 });
+                places.push(PlaceGlyph {
+                    place: index,
+                    at,
+                    kind: place.kind,
+                    degree: 0,
+                });
                 lonlat.push((lon, lat));
             }
         }
@@ -70,14 +78,26 @@ impl Atlas {
 
         let mut links = Vec::with_capacity(dataset.partnerships.len() + dataset.networks.len());
         for link in &dataset.partnerships {
-            let (Some(a), Some(b)) = (find(&link.places[0]), find(&link.places[1])) else { continue };
+            let (Some(a), Some(b)) = (find(&link.places[0]), find(&link.places[1])) else {
+                continue;
+            };
             let mut d = String::new();
             arc(a, b, &mut d);
-            links.push(LinkGlyph { id: link.id.clone(), kind: LinkKind::Partnership(link.kind), d, places: vec![a, b] });
+            links.push(LinkGlyph {
+                id: link.id.clone(),
+                kind: LinkKind::Partnership(link.kind),
+                d,
+                places: vec![a, b],
+                hub: None,
+            });
         }
         for network in &dataset.networks {
             let host = network.host.as_ref().and_then(|h| find(&h.place));
-            let mut members: Vec<usize> = network.members.iter().filter_map(|m| find(&m.place)).collect();
+            let mut members: Vec<usize> = network
+                .members
+                .iter()
+                .filter_map(|m| find(&m.place))
+                .collect();
             members.retain(|&m| Some(m) != host);
             let mut d = String::new();
             match host {
@@ -96,7 +116,13 @@ impl Atlas {
             if touched.is_empty() {
                 continue;
             }
-            links.push(LinkGlyph { id: network.id.clone(), kind: LinkKind::Network(network.kind), d, places: touched });
+            links.push(LinkGlyph {
+                id: network.id.clone(),
+                kind: LinkKind::Network(network.kind),
+                d,
+                places: touched,
+                hub: host,
+            });
         }
 
         for link in &links {
@@ -136,7 +162,9 @@ pub fn minimum_spanning_tree(points: &[MapPoint]) -> Vec<(usize, usize)> {
                 }
             }
         }
-        let next = (0..n).filter(|&j| !in_tree[j]).min_by(|&a, &b| best[a].0.total_cmp(&best[b].0));
+        let next = (0..n)
+            .filter(|&j| !in_tree[j])
+            .min_by(|&a, &b| best[a].0.total_cmp(&best[b].0));
         let Some(next) = next else { break };
         in_tree[next] = true;
         edges.push((best[next].1, next));
@@ -154,9 +182,15 @@ mod tests {
         let p = |x, y| MapPoint { x, y };
         let points = [p(0.0, 0.0), p(10.0, 0.0), p(0.0, 1.0), p(10.0, 1.0)];
         let edges = minimum_spanning_tree(&points);
-        let length: f64 = edges.iter().map(|&(a, b)| points[a].distance(points[b])).sum();
+        let length: f64 = edges
+            .iter()
+            .map(|&(a, b)| points[a].distance(points[b]))
+            .sum();
         assert_eq!(edges.len(), 3);
-        assert!((length - 12.0).abs() < 1e-9, "two short rungs and one long side: {length}");
+        assert!(
+            (length - 12.0).abs() < 1e-9,
+            "two short rungs and one long side: {length}"
+        );
         assert!(minimum_spanning_tree(&points[..1]).is_empty());
     }
 }

@@ -27,7 +27,12 @@ pub const LATEST_YEAR: i32 = 2200;
 
 impl PartialDate {
     pub fn year(year: i32) -> Self {
-        PartialDate { year, month: None, day: None, approximate: false }
+        PartialDate {
+            year,
+            month: None,
+            day: None,
+            approximate: false,
+        }
     }
 }
 
@@ -40,7 +45,8 @@ impl std::str::FromStr for PartialDate {
             Some(body) => (body, true),
             None => (trimmed, false),
         };
-        let bad = || format!("\"{text}\" is not a date like 2006, 2021-10, 2023-03-23 or 2022-06-09~");
+        let bad =
+            || format!("\"{text}\" is not a date like 2006, 2021-10, 2023-03-23 or 2022-06-09~");
         let mut parts = body.split('-');
         let year_text = parts.next().ok_or_else(bad)?;
         if year_text.len() != 4 || !year_text.bytes().all(|b| b.is_ascii_digit()) {
@@ -67,14 +73,21 @@ impl std::str::FromStr for PartialDate {
             return Err(bad());
         }
         if !(EARLIEST_YEAR..=LATEST_YEAR).contains(&year) {
-            return Err(format!("year {year} is outside {EARLIEST_YEAR}–{LATEST_YEAR}"));
+            return Err(format!(
+                "year {year} is outside {EARLIEST_YEAR}–{LATEST_YEAR}"
+            ));
         }
         if let (Some(m), Some(d)) = (month, day) {
             if d > days_in_month(year, m) {
                 return Err(format!("{year}-{m:02} has no day {d}"));
             }
         }
-        Ok(PartialDate { year, month, day, approximate })
+        Ok(PartialDate {
+            year,
+            month,
+            day,
+            approximate,
+        })
     }
 }
 
@@ -143,13 +156,30 @@ mod tests {
             assert_eq!(date.to_string(), text);
         }
         let d: PartialDate = "2021-10".parse().unwrap();
-        assert_eq!((d.year, d.month, d.day, d.approximate), (2021, Some(10), None, false));
+        assert_eq!(
+            (d.year, d.month, d.day, d.approximate),
+            (2021, Some(10), None, false)
+        );
     }
 
     #[test]
     fn refuses_what_is_not_a_date() {
-        for text in ["", "21", "2021-13", "2021-1", "2021-02-30", "2021-10-01-01", "abcd", "0999", "2021~~", "２０２１"] {
-            assert!(text.parse::<PartialDate>().is_err(), "{text} should be refused");
+        for text in [
+            "",
+            "21",
+            "2021-13",
+            "2021-1",
+            "2021-02-30",
+            "2021-10-01-01",
+            "abcd",
+            "0999",
+            "2021~~",
+            "２０２１",
+        ] {
+            assert!(
+                text.parse::<PartialDate>().is_err(),
+                "{text} should be refused"
+            );
         }
         assert!("2024-02-29".parse::<PartialDate>().is_ok());
         assert!("2023-02-29".parse::<PartialDate>().is_err());

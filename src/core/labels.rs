@@ -55,9 +55,17 @@ pub const CLUSTER_PX: f64 = 12.0;
 /// already placed or another place's marker, or leave the screen (`width` × `height`).
 pub fn place_labels(requests: &[LabelRequest], width: f64, height: f64) -> Vec<Option<Side>> {
     let mut order: Vec<usize> = (0..requests.len()).collect();
-    order.sort_by(|&a, &b| requests[b].priority.total_cmp(&requests[a].priority).then(a.cmp(&b)));
+    order.sort_by(|&a, &b| {
+        requests[b]
+            .priority
+            .total_cmp(&requests[a].priority)
+            .then(a.cmp(&b))
+    });
     let m = MARKER_RADIUS;
-    let markers: Vec<Rect> = requests.iter().map(|r| (r.x - m, r.y - m, r.x + m, r.y + m)).collect();
+    let markers: Vec<Rect> = requests
+        .iter()
+        .map(|r| (r.x - m, r.y - m, r.x + m, r.y + m))
+        .collect();
     let mut placed: Vec<Rect> = Vec::new();
     let mut sides = vec![None; requests.len()];
     for i in order {
@@ -73,7 +81,11 @@ pub fn place_labels(requests: &[LabelRequest], width: f64, height: f64) -> Vec<O
             .into_iter()
             .find(|&side| {
                 let b = rect(r, side);
-                fits(&b) && !placed.iter().chain(&blocking_markers).any(|p| overlaps(*p, b))
+                fits(&b)
+                    && !placed
+                        .iter()
+                        .chain(&blocking_markers)
+                        .any(|p| overlaps(*p, b))
             });
         if let Some(side) = side {
             placed.push(rect(r, side));
@@ -94,28 +106,51 @@ mod tests {
     use super::*;
 
     fn at(x: f64, y: f64, priority: f64) -> LabelRequest {
-        LabelRequest { x, y, width: 60.0, height: 14.0, priority }
+        LabelRequest {
+            x,
+            y,
+            width: 60.0,
+            height: 14.0,
+            priority,
+        }
     }
 
     #[test]
     fn the_busier_place_keeps_its_side_and_the_other_moves() {
-        let sides = place_labels(&[at(100.0, 100.0, 1.0), at(110.0, 100.0, 5.0)], 800.0, 600.0);
+        let sides = place_labels(
+            &[at(100.0, 100.0, 1.0), at(110.0, 100.0, 5.0)],
+            800.0,
+            600.0,
+        );
         assert_eq!(sides, vec![Some(Side::Left), Some(Side::Right)]);
     }
 
     #[test]
     fn a_crowd_keeps_only_what_fits() {
-        let crowd: Vec<_> = (0..9).map(|i| at(300.0 + i as f64 * 3.0, 300.0, i as f64)).collect();
+        let crowd: Vec<_> = (0..9)
+            .map(|i| at(300.0 + i as f64 * 3.0, 300.0, i as f64))
+            .collect();
         let sides = place_labels(&crowd, 800.0, 600.0);
         let shown = sides.iter().filter(|s| s.is_some()).count();
-        assert_eq!(shown, 4, "one label to each side of the row: right, left, above, below");
-        assert_eq!(sides[8], Some(Side::Right), "the busiest place labels the cluster");
+        assert_eq!(
+            shown, 4,
+            "one label to each side of the row: right, left, above, below"
+        );
+        assert_eq!(
+            sides[8],
+            Some(Side::Right),
+            "the busiest place labels the cluster"
+        );
     }
 
     #[test]
     fn labels_do_not_cover_other_markers() {
         // A marker 20 px right of the busy place blocks its right side.
-        let sides = place_labels(&[at(100.0, 100.0, 5.0), at(120.0, 100.0, 0.0)], 800.0, 600.0);
+        let sides = place_labels(
+            &[at(100.0, 100.0, 5.0), at(120.0, 100.0, 0.0)],
+            800.0,
+            600.0,
+        );
         assert_eq!(sides[0], Some(Side::Left));
     }
 

@@ -18,11 +18,19 @@ pub const MAX_BYTES: usize = 40 * 1024 * 1024;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LoadError {
     Empty,
-    TooLarge { bytes: usize },
-    NotJson { line: usize, column: usize, message: String },
+    TooLarge {
+        bytes: usize,
+    },
+    NotJson {
+        line: usize,
+        column: usize,
+        message: String,
+    },
     NotAnObject,
     NoSchemaVersion,
-    UnknownSchemaVersion { found: String },
+    UnknownSchemaVersion {
+        found: String,
+    },
 }
 
 impl std::fmt::Display for LoadError {
@@ -35,8 +43,15 @@ impl std::fmt::Display for LoadError {
                 *bytes as f64 / 1_048_576.0,
                 MAX_BYTES / 1_048_576
             ),
-            LoadError::NotJson { line, column, message } => {
-                write!(f, "The data file is not valid JSON (line {line}, column {column}: {message}).")
+            LoadError::NotJson {
+                line,
+                column,
+                message,
+            } => {
+                write!(
+                    f,
+                    "The data file is not valid JSON (line {line}, column {column}: {message})."
+                )
             }
             LoadError::NotAnObject => write!(f, "The data file is JSON, but not a dataset object."),
             LoadError::NoSchemaVersion => write!(f, "The data file has no schema_version."),
@@ -68,7 +83,12 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
     let root: Value = serde_json::from_str(text).map_err(|e| LoadError::NotJson {
         line: e.line(),
         column: e.column(),
-        message: e.to_string().split(" at line").next().unwrap_or_default().to_string(),
+        message: e
+            .to_string()
+            .split(" at line")
+            .next()
+            .unwrap_or_default()
+            .to_string(),
     })?;
     let Value::Object(mut root) = root else {
         return Err(LoadError::NotAnObject);
@@ -76,7 +96,11 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
     match root.get("schema_version") {
         None => return Err(LoadError::NoSchemaVersion),
         Some(Value::Number(n)) if n.as_u64() == Some(u64::from(SCHEMA_VERSION)) => {}
-        Some(other) => return Err(LoadError::UnknownSchemaVersion { found: other.to_string() }),
+        Some(other) => {
+            return Err(LoadError::UnknownSchemaVersion {
+                found: other.to_string(),
+            })
+        }
     }
 
     let mut problems = Vec::new();
@@ -95,23 +119,45 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
     };
     root.remove("schema_version");
     for key in root.keys() {
-        problems.push(Problem::new("dataset", "dataset", key.as_str(), "unknown field, ignored"));
+        problems.push(Problem::new(
+            "dataset",
+            "dataset",
+            key.as_str(),
+            "unknown field, ignored",
+        ));
     }
     let validated = validate(dataset);
     problems.extend(validated.problems);
-    Ok(Loaded { dataset: validated.dataset, problems })
+    Ok(Loaded {
+        dataset: validated.dataset,
+        problems,
+    })
 }
 
 /// Parses one collection element by element, keeping the ones that fit.
-fn records<T: DeserializeOwned>(root: &mut Map<String, Value>, collection: &str, problems: &mut Vec<Problem>) -> Vec<T> {
+fn records<T: DeserializeOwned>(
+    root: &mut Map<String, Value>,
+    collection: &str,
+    problems: &mut Vec<Problem>,
+) -> Vec<T> {
     let items = match root.remove(collection) {
         None => {
-            problems.push(Problem::new("dataset", "dataset", collection, "missing; read as empty"));
+            problems.push(Problem::new(
+                "dataset",
+                "dataset",
+                collection,
+                "missing; read as empty",
+            ));
             return Vec::new();
         }
         Some(Value::Array(items)) => items,
         Some(_) => {
-            problems.push(Problem::new("dataset", "dataset", collection, "is not a list; ignored"));
+            problems.push(Problem::new(
+                "dataset",
+                "dataset",
+                collection,
+                "is not a list; ignored",
+            ));
             return Vec::new();
         }
     };
@@ -123,7 +169,12 @@ fn records<T: DeserializeOwned>(root: &mut Map<String, Value>, collection: &str,
             Err(error) => {
                 let field = error.path().to_string();
                 let field = if field == "." { String::new() } else { field };
-                problems.push(Problem::new(collection, record, field, error.into_inner().to_string()));
+                problems.push(Problem::new(
+                    collection,
+                    record,
+                    field,
+                    error.into_inner().to_string(),
+                ));
             }
         }
     }
@@ -145,7 +196,10 @@ mod tests {
     #[test]
     fn refuses_what_is_not_a_dataset() {
         assert_eq!(load("  \n"), Err(LoadError::Empty));
-        assert!(matches!(load("{\"schema_version\": 1,"), Err(LoadError::NotJson { line: 1, .. })));
+        assert!(matches!(
+            load("{\"schema_version\": 1,"),
+            Err(LoadError::NotJson { line: 1, .. })
+        ));
         assert_eq!(load("[1, 2]"), Err(LoadError::NotAnObject));
         assert_eq!(load("{}"), Err(LoadError::NoSchemaVersion));
         assert_eq!(
@@ -154,7 +208,9 @@ mod tests {
         );
         assert_eq!(
             load("{\"schema_version\": \"1\"}"),
-            Err(LoadError::UnknownSchemaVersion { found: "\"1\"".into() })
+            Err(LoadError::UnknownSchemaVersion {
+                found: "\"1\"".into()
+            })
         );
         let huge = " ".repeat(MAX_BYTES) + "{}";
         assert!(matches!(load(&huge), Err(LoadError::TooLarge { .. })));
@@ -169,7 +225,11 @@ mod tests {
         ], "places": [], "partnerships": [], "networks": [], "events": []}"#;
         let loaded = load(text).unwrap();
         assert_eq!(loaded.dataset.sources.len(), 1);
-        let names: Vec<_> = loaded.problems.iter().map(|p| (p.record.as_str(), p.field.as_str())).collect();
+        let names: Vec<_> = loaded
+            .problems
+            .iter()
+            .map(|p| (p.record.as_str(), p.field.as_str()))
+            .collect();
         assert_eq!(names, vec![("s2", "date"), ("#3", "title")]);
     }
 }

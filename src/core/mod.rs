@@ -8,5 +8,6 @@ pub mod labels;
 pub mod load;
 pub mod model;
 pub mod problem;
+pub mod schema;
 pub mod summary;
 pub mod validate;

@@ -101,7 +101,9 @@ pub struct Source {
 }
 
 /// What kind of administrative unit a place is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum PlaceKind {
     /// A town, city or other municipality (Kommune, Stadt, Gemeinde, gmina, savivaldybė).
@@ -153,7 +155,9 @@ pub struct Location {
 }
 
 /// The kind of a link between two places.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum PartnershipKind {
     /// A formal town twinning or partnership (Städtepartnerschaft, venskabsby, miasto partnerskie).
@@ -188,7 +192,9 @@ pub struct Partnership {
 }
 
 /// The kind of a multilateral cooperation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum NetworkKind {
     /// Municipalities working together on a subject, often with a secretariat.

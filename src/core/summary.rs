@@ -14,8 +14,17 @@ pub struct Summary {
 
 impl Summary {
     pub fn of(atlas: &Atlas) -> Summary {
-        let partnerships = atlas.links.iter().filter(|l| matches!(l.kind, LinkKind::Partnership(_))).count();
+        let partnerships = atlas
+            .links
+            .iter()
+            .filter(|l| matches!(l.kind, LinkKind::Partnership(_)))
+            .count();
         let networks = atlas.links.len() - partnerships;
-        Summary { links: atlas.links.len(), partnerships, networks, places: atlas.places.len() }
+        Summary {
+            links: atlas.links.len(),
+            partnerships,
+            networks,
+            places: atlas.places.len(),
+        }
     }
 }

@@ -22,27 +22,57 @@ pub struct Validated {
 
 /// Checks every rule; returns only the records that keep them.
 pub fn validate(dataset: Dataset) -> Validated {
-    let mut v = Validator { problems: Vec::new() };
-    let Dataset { schema, schema_version, themes, sources, places, partnerships, networks, events } = dataset;
+    let mut v = Validator {
+        problems: Vec::new(),
+    };
+    let Dataset {
+        schema,
+        schema_version,
+        themes,
+        sources,
+        places,
+        partnerships,
+        networks,
+        events,
+    } = dataset;
 
     let themes = v.keep(themes, "themes", |v, t| v.theme(t));
     let theme_ids: HashSet<String> = themes.iter().map(|t| t.id.clone()).collect();
     let sources = v.keep(sources, "sources", |v, s| v.source(s));
     let source_ids: HashSet<String> = sources.iter().map(|s| s.id.clone()).collect();
-    let refs = Refs { themes: &theme_ids, sources: &source_ids };
+    let refs = Refs {
+        themes: &theme_ids,
+        sources: &source_ids,
+    };
 
     let places = v.keep(places, "places", |v, p| v.place(p, &refs));
     let place_ids: HashSet<String> = places.iter().map(|p| p.id.clone()).collect();
     let places = v.check_parents(places, &place_ids);
 
-    let partnerships = v.keep(partnerships, "partnerships", |v, l| v.partnership(l, &refs, &place_ids));
+    let partnerships = v.keep(partnerships, "partnerships", |v, l| {
+        v.partnership(l, &refs, &place_ids)
+    });
     let networks = v.keep(networks, "networks", |v, n| v.network(n, &refs, &place_ids));
-    let link_ids: HashSet<String> =
-        partnerships.iter().map(|l| l.id.clone()).chain(networks.iter().map(|n| n.id.clone())).collect();
-    let events = v.keep(events, "events", |v, e| v.event(e, &refs, &place_ids, &link_ids));
+    let link_ids: HashSet<String> = partnerships
+        .iter()
+        .map(|l| l.id.clone())
+        .chain(networks.iter().map(|n| n.id.clone()))
+        .collect();
+    let events = v.keep(events, "events", |v, e| {
+        v.event(e, &refs, &place_ids, &link_ids)
+    });
 
     Validated {
-        dataset: Dataset { schema, schema_version, themes, sources, places, partnerships, networks, events },
+        dataset: Dataset {
+            schema,
+            schema_version,
+            themes,
+            sources,
+            places,
+            partnerships,
+            networks,
+            events,
+        },
         problems: v.problems,
     }
 }
@@ -91,7 +121,9 @@ impl Check<'_> {
     /// A problem with an optional part, which is dropped; the record stays.
     fn note(&mut self, field: impl Into<String>, message: impl Into<String>) {
         let record = self.record.clone();
-        self.v.problems.push(Problem::new(self.collection, record, field, message));
+        self.v
+            .problems
+            .push(Problem::new(self.collection, record, field, message));
     }
 
     fn verdict(self) -> Verdict {
@@ -119,7 +151,10 @@ impl Check<'_> {
         }
         for (i, source) in sources.iter().enumerate() {
             if !refs.sources.contains(source) {
-                self.fail(format!("sources[{i}]"), format!("unknown source \"{source}\""));
+                self.fail(
+                    format!("sources[{i}]"),
+                    format!("unknown source \"{source}\""),
+                );
             }
         }
     }
@@ -137,12 +172,20 @@ impl Check<'_> {
         }
         for lang in summary.keys() {
             if !is_language_code(lang) {
-                self.fail(format!("summary.{lang}"), "is not an ISO 639-1 language code");
+                self.fail(
+                    format!("summary.{lang}"),
+                    "is not an ISO 639-1 language code",
+                );
             }
         }
     }
 
-    fn period(&mut self, since: Option<PartialDate>, until: Option<PartialDate>, fields: (&str, &str)) {
+    fn period(
+        &mut self,
+        since: Option<PartialDate>,
+        until: Option<PartialDate>,
+        fields: (&str, &str),
+    ) {
         if let (Some(since), Some(until)) = (since, until) {
             if ends_before(until, since) {
                 self.fail(fields.1, format!("{until} is before {} {since}", fields.0));
@@ -162,11 +205,19 @@ impl Validator {
         let mut seen = HashSet::new();
         let mut kept = Vec::with_capacity(records.len());
         for mut record in records {
-            let mut check = Check { v: self, collection, record: record.id().to_string(), fatal: false };
+            let mut check = Check {
+                v: self,
+                collection,
+                record: record.id().to_string(),
+                fatal: false,
+            };
             if record.id().trim().is_empty() {
                 check.fail("id", "is empty");
             } else if !seen.insert(record.id().to_string()) {
-                check.fail("id", "is used by an earlier record too; this one is left out");
+                check.fail(
+                    "id",
+                    "is used by an earlier record too; this one is left out",
+                );
             }
             rule(&mut check, &mut record);
             if let Verdict::Keep = check.verdict() {
@@ -200,7 +251,14 @@ impl Check<'_> {
             self.fail("id", "may contain only lowercase letters, digits and _");
         }
         let l = &theme.labels;
-        for (lang, label) in [("en", &l.en), ("de", &l.de), ("da", &l.da), ("sv", &l.sv), ("pl", &l.pl), ("lt", &l.lt)] {
+        for (lang, label) in [
+            ("en", &l.en),
+            ("de", &l.de),
+            ("da", &l.da),
+            ("sv", &l.sv),
+            ("pl", &l.pl),
+            ("lt", &l.lt),
+        ] {
             if label.trim().is_empty() {
                 self.fail(format!("labels.{lang}"), "is empty");
             }
@@ -212,9 +270,15 @@ impl Check<'_> {
             self.fail("title", "is empty");
         }
         if !is_language_code(&source.language) {
-            self.fail("language", format!("\"{}\" is not an ISO 639-1 language code", source.language));
+            self.fail(
+                "language",
+                format!("\"{}\" is not an ISO 639-1 language code", source.language),
+            );
         }
-        for (field, url) in [("url", &mut source.url), ("publisher_url", &mut source.publisher_url)] {
+        for (field, url) in [
+            ("url", &mut source.url),
+            ("publisher_url", &mut source.publisher_url),
+        ] {
             if let Some(text) = url {
                 if !is_web_url(text) {
                     self.note(field, "is not an http(s) address; shown as plain text only");
@@ -232,23 +296,44 @@ impl Check<'_> {
             self.fail("name", "is empty");
         }
         if place.country.len() != 2 || !place.country.bytes().all(|b| b.is_ascii_uppercase()) {
-            self.fail("country", format!("\"{}\" is not an ISO 3166-1 alpha-2 code", place.country));
+            self.fail(
+                "country",
+                format!("\"{}\" is not an ISO 3166-1 alpha-2 code", place.country),
+            );
         }
         let loc = &place.location;
         if !(loc.lat.is_finite() && (-90.0..=90.0).contains(&loc.lat)) {
-            self.fail("location.lat", format!("{} is not a latitude (-90 to 90)", loc.lat));
+            self.fail(
+                "location.lat",
+                format!("{} is not a latitude (-90 to 90)", loc.lat),
+            );
         } else if !(loc.lon.is_finite() && (-180.0..=180.0).contains(&loc.lon)) {
-            self.fail("location.lon", format!("{} is not a longitude (-180 to 180)", loc.lon));
+            self.fail(
+                "location.lon",
+                format!("{} is not a longitude (-180 to 180)", loc.lon),
+            );
         } else if !REGION.contains(loc.lon, loc.lat) {
-            self.fail("location", format!("{}, {} lies outside the map's region ({REGION})", loc.lat, loc.lon));
+            self.fail(
+                "location",
+                format!(
+                    "{}, {} lies outside the map's region ({REGION})",
+                    loc.lat, loc.lon
+                ),
+            );
         }
         if !refs.sources.contains(&loc.source) {
-            self.fail("location.source", format!("unknown source \"{}\"", loc.source));
+            self.fail(
+                "location.source",
+                format!("unknown source \"{}\"", loc.source),
+            );
         }
         place.names.retain(|lang, name| {
             let ok = is_language_code(lang) && !name.trim().is_empty();
             if !ok {
-                self.note(format!("names.{lang}"), "needs an ISO 639-1 code and a name; dropped");
+                self.note(
+                    format!("names.{lang}"),
+                    "needs an ISO 639-1 code and a name; dropped",
+                );
             }
             ok
         });
@@ -282,13 +367,23 @@ impl Check<'_> {
         for (i, member) in network.members.iter().enumerate() {
             self.place_ref(format!("members[{i}].place"), &member.place, places);
             if !members.insert(member.place.as_str()) {
-                self.fail(format!("members[{i}].place"), format!("\"{}\" is listed twice", member.place));
+                self.fail(
+                    format!("members[{i}].place"),
+                    format!("\"{}\" is listed twice", member.place),
+                );
             }
-            self.period(member.since, member.until, ("since", format!("members[{i}].until").as_str()));
+            self.period(
+                member.since,
+                member.until,
+                ("since", format!("members[{i}].until").as_str()),
+            );
         }
         for (i, count) in network.member_counts.iter().enumerate() {
             if !refs.sources.contains(&count.source) {
-                self.fail(format!("member_counts[{i}].source"), format!("unknown source \"{}\"", count.source));
+                self.fail(
+                    format!("member_counts[{i}].source"),
+                    format!("unknown source \"{}\"", count.source),
+                );
             }
         }
         self.period(network.since, network.until, ("since", "until"));
@@ -297,7 +392,13 @@ impl Check<'_> {
         self.sources(&network.sources, refs);
     }
 
-    fn event(&mut self, event: &mut Event, refs: &Refs, places: &HashSet<String>, links: &HashSet<String>) {
+    fn event(
+        &mut self,
+        event: &mut Event,
+        refs: &Refs,
+        places: &HashSet<String>,
+        links: &HashSet<String>,
+    ) {
         if event.title.trim().is_empty() {
             self.fail("title", "is empty");
         }
@@ -311,7 +412,10 @@ impl Check<'_> {
         event.part_of.retain(|id| {
             let ok = links.contains(id);
             if !ok {
-                self.note("part_of", format!("unknown partnership or network \"{id}\"; dropped"));
+                self.note(
+                    "part_of",
+                    format!("unknown partnership or network \"{id}\"; dropped"),
+                );
             }
             ok
         });
@@ -339,7 +443,9 @@ fn ends_before(until: PartialDate, since: PartialDate) -> bool {
 fn is_slug(id: &str, separator: char) -> bool {
     !id.is_empty()
         && id.len() <= 80
-        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == separator)
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == separator)
 }
 
 /// ISO 639-1 codes are two lowercase letters.
@@ -350,7 +456,8 @@ pub fn is_language_code(code: &str) -> bool {
 /// Only http and https addresses become links; anything else (`javascript:`, `data:`) is text.
 pub fn is_web_url(url: &str) -> bool {
     let lower = url.trim().to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://")) && lower.len() > "https://".len()
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && lower.len() > "https://".len()
 }
 
 #[cfg(test)]
@@ -371,7 +478,13 @@ mod tests {
     fn only_web_addresses_are_links() {
         assert!(is_web_url("https://www.essen.de/presse"));
         assert!(is_web_url("HTTP://example.org"));
-        for bad in ["javascript:alert(1)", "data:text/html,x", "//evil.example", "www.essen.de", "https://"] {
+        for bad in [
+            "javascript:alert(1)",
+            "data:text/html,x",
+            "//evil.example",
+            "www.essen.de",
+            "https://",
+        ] {
             assert!(!is_web_url(bad), "{bad}");
         }
     }

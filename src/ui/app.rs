@@ -12,7 +12,9 @@ pub fn App() -> impl IntoView {
 
     let stage = move || match dataset.get() {
         None => view! { <Loading/> }.into_any(),
-        Some(Err(error)) => view! { <LoadFailed error retry=move || dataset.refetch()/> }.into_any(),
+        Some(Err(error)) => {
+            view! { <LoadFailed error retry=move || dataset.refetch()/> }.into_any()
+        }
         Some(Ok(prepared)) => view! { <MapView prepared basemap/> }.into_any(),
     };
 

@@ -31,12 +31,22 @@ pub enum FetchError {
 impl std::fmt::Display for FetchError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            FetchError::Status { url, status: 404 } => write!(f, "The file {url} was not found (HTTP 404)."),
-            FetchError::Status { url, status } => write!(f, "The server answered HTTP {status} for {url}."),
-            FetchError::Network { url, message } => write!(f, "{url} could not be fetched: {message}"),
+            FetchError::Status { url, status: 404 } => {
+                write!(f, "The file {url} was not found (HTTP 404).")
+            }
+            FetchError::Status { url, status } => {
+                write!(f, "The server answered HTTP {status} for {url}.")
+            }
+            FetchError::Network { url, message } => {
+                write!(f, "{url} could not be fetched: {message}")
+            }
             FetchError::Unreadable(error) => write!(f, "{error}"),
-            FetchError::BadBasemap(message) => write!(f, "The basemap file is not readable: {message}"),
-            FetchError::Projection(message) => write!(f, "The map projection failed to start: {message}"),
+            FetchError::BadBasemap(message) => {
+                write!(f, "The basemap file is not readable: {message}")
+            }
+            FetchError::Projection(message) => {
+                write!(f, "The map projection failed to start: {message}")
+            }
         }
     }
 }
@@ -45,11 +55,20 @@ async fn fetch_text(url: &'static str) -> Result<String, FetchError> {
     let response = Request::get(url)
         .send()
         .await
-        .map_err(|e| FetchError::Network { url, message: e.to_string() })?;
+        .map_err(|e| FetchError::Network {
+            url,
+            message: e.to_string(),
+        })?;
     if !response.ok() {
-        return Err(FetchError::Status { url, status: response.status() });
+        return Err(FetchError::Status {
+            url,
+            status: response.status(),
+        });
     }
-    response.text().await.map_err(|e| FetchError::Network { url, message: e.to_string() })
+    response.text().await.map_err(|e| FetchError::Network {
+        url,
+        message: e.to_string(),
+    })
 }
 
 /// The dataset, validated and projected: everything the map needs, built once.
@@ -67,14 +86,22 @@ pub async fn fetch_dataset() -> Result<Arc<Prepared>, FetchError> {
     let projection = Projection::etrs89_laea().map_err(FetchError::Projection)?;
     let atlas = Atlas::build(&loaded.dataset, &projection);
     let region = Extent::of_region(&projection);
-    Ok(Arc::new(Prepared { loaded, atlas, region }))
+    Ok(Arc::new(Prepared {
+        loaded,
+        atlas,
+        region,
+    }))
 }
 
 pub async fn fetch_basemap() -> Result<Arc<Basemap>, FetchError> {
     let text = fetch_text(BASEMAP_URL).await?;
-    let basemap: Basemap = serde_json::from_str(&text).map_err(|e| FetchError::BadBasemap(e.to_string()))?;
+    let basemap: Basemap =
+        serde_json::from_str(&text).map_err(|e| FetchError::BadBasemap(e.to_string()))?;
     if basemap.version != BASEMAP_VERSION {
-        return Err(FetchError::BadBasemap(format!("version {} (expected {BASEMAP_VERSION})", basemap.version)));
+        return Err(FetchError::BadBasemap(format!(
+            "version {} (expected {BASEMAP_VERSION})",
+            basemap.version
+        )));
     }
     Ok(Arc::new(basemap))
 }

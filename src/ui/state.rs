@@ -34,13 +34,24 @@ impl MapState {
     ) -> Self {
         let region = prepared.region;
         // Without a basemap there is no drawn edge to keep within: the region is its own bound.
-        let frame = Memo::new(move |_| basemap.get().map(|b| (b.extent, b.bounds)).unwrap_or((region, region)));
+        let frame = Memo::new(move |_| {
+            basemap
+                .get()
+                .map(|b| (b.extent, b.bounds))
+                .unwrap_or((region, region))
+        });
         let transform = Memo::new(move |_| {
             let (extent, bounds) = frame.get();
             ViewTransform::fit_region(extent, bounds, width.get(), height.get(), FIT_PADDING)
         });
         let atlas_summary = Summary::of(&prepared.atlas);
         let summary = Memo::new(move |_| atlas_summary);
-        MapState { prepared, width, height, transform, summary }
+        MapState {
+            prepared,
+            width,
+            height,
+            transform,
+            summary,
+        }
     }
 }

@@ -7,7 +7,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use geo::{Area, BooleanOps, Coord, LineString, MultiLineString, MultiPolygon, Polygon, Rect, Simplify};
+use geo::{
+    Area, BooleanOps, Coord, LineString, MultiLineString, MultiPolygon, Polygon, Rect, Simplify,
+};
 use serde::Deserialize;
 
 use partnermap::core::basemap::{Basemap, CountryShape, Extent, BASEMAP_VERSION};
@@ -70,7 +72,8 @@ struct Country {
 }
 
 pub fn prepare(topology_json: &str) -> Result<Basemap, String> {
-    let topology: Topology = serde_json::from_str(topology_json).map_err(|e| format!("not TopoJSON: {e}"))?;
+    let topology: Topology =
+        serde_json::from_str(topology_json).map_err(|e| format!("not TopoJSON: {e}"))?;
     let projection = Projection::etrs89_laea()?;
     let arcs = decode_arcs(&topology);
     let countries = read_countries(&topology)?;
@@ -88,7 +91,10 @@ pub fn prepare(topology_json: &str) -> Result<Basemap, String> {
         }
     }
 
-    let candidates: Vec<&Country> = countries.iter().filter(|c| touches_candidates(c, &arcs)).collect();
+    let candidates: Vec<&Country> = countries
+        .iter()
+        .filter(|c| touches_candidates(c, &arcs))
+        .collect();
     let mut projected: HashMap<usize, Vec<Coord>> = HashMap::new();
     for country in &candidates {
         for &r in country.polygons.iter().flatten().flatten() {
@@ -112,16 +118,30 @@ pub fn prepare(topology_json: &str) -> Result<Basemap, String> {
         max_x: extent.max_x + dx.round(),
         max_y: extent.max_y + dy.round(),
     };
-    let clip = Rect::new(Coord { x: bounds.min_x, y: bounds.min_y }, Coord { x: bounds.max_x, y: bounds.max_y })
-        .to_polygon();
+    let clip = Rect::new(
+        Coord {
+            x: bounds.min_x,
+            y: bounds.min_y,
+        },
+        Coord {
+            x: bounds.max_x,
+            y: bounds.max_y,
+        },
+    )
+    .to_polygon();
 
     let mut shapes = Vec::new();
     let mut drawn_arcs: HashSet<usize> = HashSet::new();
     for country in &candidates {
         let mut polygons = Vec::new();
         for polygon in &country.polygons {
-            let rings: Vec<LineString> = polygon.iter().map(|ring| assemble(ring, &projected)).collect();
-            let Some((exterior, holes)) = rings.split_first() else { continue };
+            let rings: Vec<LineString> = polygon
+                .iter()
+                .map(|ring| assemble(ring, &projected))
+                .collect();
+            let Some((exterior, holes)) = rings.split_first() else {
+                continue;
+            };
             let polygon_shape = Polygon::new(exterior.clone(), holes.to_vec());
             if exterior.0.len() < 4 || polygon_shape.unsigned_area() < MIN_ISLAND_KM2 {
                 continue;
@@ -139,14 +159,27 @@ pub fn prepare(topology_json: &str) -> Result<Basemap, String> {
                 path::push_polyline(&mut d, &map_points(ring), DECIMALS, true);
             }
         }
-        shapes.push(CountryShape { id: country.id.clone(), name: country.name.clone(), d });
+        shapes.push(CountryShape {
+            id: country.id.clone(),
+            name: country.name.clone(),
+            d,
+        });
     }
     shapes.sort_by(|a, b| a.name.cmp(&b.name));
 
     let lines_used = |times: u8| -> String {
-        let mut lines: Vec<usize> = drawn_arcs.iter().copied().filter(|&i| uses[i] == times).collect();
+        let mut lines: Vec<usize> = drawn_arcs
+            .iter()
+            .copied()
+            .filter(|&i| uses[i] == times)
+            .collect();
         lines.sort_unstable();
-        let lines = MultiLineString(lines.into_iter().map(|i| LineString(projected[&i].clone())).collect());
+        let lines = MultiLineString(
+            lines
+                .into_iter()
+                .map(|i| LineString(projected[&i].clone()))
+                .collect(),
+        );
         polylines(&clip.clip(&lines, false))
     };
 
@@ -190,7 +223,10 @@ fn decode_arcs(topology: &Topology) -> Vec<Vec<(f64, f64)>> {
 }
 
 fn read_countries(topology: &Topology) -> Result<Vec<Country>, String> {
-    let collection = topology.objects.get("countries").ok_or("the topology has no `countries` object")?;
+    let collection = topology
+        .objects
+        .get("countries")
+        .ok_or("the topology has no `countries` object")?;
     let mut countries = Vec::new();
     for g in &collection.geometries {
         let polygons: Vec<ArcPolygon> = match g.kind.as_str() {
@@ -205,7 +241,11 @@ fn read_countries(topology: &Topology) -> Result<Vec<Country>, String> {
             .and_then(|n| n.as_str())
             .unwrap_or("")
             .to_string();
-        countries.push(Country { id: g.id.clone().unwrap_or_default(), name, polygons });
+        countries.push(Country {
+            id: g.id.clone().unwrap_or_default(),
+            name,
+            polygons,
+        });
     }
     Ok(countries)
 }
@@ -233,7 +273,9 @@ fn touches_candidates(country: &Country, arcs: &[Vec<(f64, f64)>]) -> bool {
 fn assemble(ring: &[i64], projected: &HashMap<usize, Vec<Coord>>) -> LineString {
     let mut coords: Vec<Coord> = Vec::new();
     for &r in ring {
-        let Some(arc) = projected.get(&arc_index(r)) else { continue };
+        let Some(arc) = projected.get(&arc_index(r)) else {
+            continue;
+        };
         let skip = usize::from(!coords.is_empty());
         if r >= 0 {
             coords.extend(arc.iter().skip(skip));
@@ -255,12 +297,25 @@ fn graticule(projection: &Projection, clip: &Polygon) -> String {
     };
     let mut lines = Vec::new();
     for lon in (-40..=75).step_by(5) {
-        lines.push(line((0..=110).map(|i| (lon as f64, 30.0 + i as f64 * 0.5)).collect()));
+        lines.push(line(
+            (0..=110)
+                .map(|i| (lon as f64, 30.0 + i as f64 * 0.5))
+                .collect(),
+        ));
     }
     for lat in (35..=80).step_by(5) {
-        lines.push(line((0..=240).map(|i| (-45.0 + i as f64 * 0.5, lat as f64)).collect()));
+        lines.push(line(
+            (0..=240)
+                .map(|i| (-45.0 + i as f64 * 0.5, lat as f64))
+                .collect(),
+        ));
     }
-    let lines = MultiLineString(lines.into_iter().map(|l| l.simplify(TOLERANCE_KM)).collect());
+    let lines = MultiLineString(
+        lines
+            .into_iter()
+            .map(|l| l.simplify(TOLERANCE_KM))
+            .collect(),
+    );
     polylines(&clip.clip(&lines, false))
 }
 

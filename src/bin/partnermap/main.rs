@@ -11,7 +11,8 @@ mod basemap;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use partnermap::core::{load::load, model::Dataset};
+use partnermap::core::load::load;
+use partnermap::core::schema::{dataset_schema, SCHEMA_PATH};
 
 const USAGE: &str = "\
 partnermap: data tools for the partner-city map
@@ -27,8 +28,6 @@ USAGE:
         Clips, projects and simplifies Natural Earth (the npm package world-atlas@2.0.2 in DIR)
         to the map's region and writes the basemap asset (default public/basemap.json).
 ";
-
-const SCHEMA_PATH: &str = "data/partnerships.schema.json";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -57,7 +56,10 @@ fn main() -> ExitCode {
 
 /// The value after `--name`, if given.
 fn option(args: &[String], name: &str) -> Option<String> {
-    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned()
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1))
+        .cloned()
 }
 
 fn validate(files: &[String]) -> Result<bool, String> {
@@ -93,20 +95,18 @@ fn validate(files: &[String]) -> Result<bool, String> {
 
 fn schema(args: &[String]) -> Result<bool, String> {
     let path = PathBuf::from(option(args, "--out").unwrap_or_else(|| SCHEMA_PATH.into()));
-    let mut schema = serde_json::to_value(schemars::schema_for!(Dataset)).map_err(|e| e.to_string())?;
-    if let Some(object) = schema.as_object_mut() {
-        object.insert("$id".into(), "https://partnermap.invalid/partnerships.schema.json".into());
-        object.insert("title".into(), "Partner-city map dataset".into());
-    }
-    let text = serde_json::to_string_pretty(&schema).map_err(|e| e.to_string())? + "\n";
+    let text = dataset_schema();
     if args.iter().any(|a| a == "--check") {
         let current = std::fs::read_to_string(&path).unwrap_or_default();
-        if current == text {
-            println!("{} is current", path.display());
-            return Ok(true);
+        let fresh = current == text;
+        match fresh {
+            true => println!("{} is current", path.display()),
+            false => println!(
+                "{} is out of date: run `cargo run -- schema`",
+                path.display()
+            ),
         }
-        println!("{} is out of date: run `cargo run -- schema`", path.display());
-        return Ok(false);
+        return Ok(fresh);
     }
     std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
     println!("wrote {}", path.display());

@@ -1,9 +1,9 @@
 //! Geography: the map's region, its projection, great-circle arcs and SVG path encoding.
 
 pub mod arc;
-pub mod viewport;
 pub mod path;
 pub mod projection;
 pub mod region;
+pub mod viewport;
 
 pub use projection::{MapPoint, Projection};

@@ -18,7 +18,11 @@ pub fn push_polyline(d: &mut String, points: &[MapPoint], decimals: usize, close
             }
             Some(prev) if prev == q => continue,
             Some(prev) => {
-                let _ = write!(d, "l{}", pair((q.0 - prev.0, q.1 - prev.1), scale, decimals));
+                let _ = write!(
+                    d,
+                    "l{}",
+                    pair((q.0 - prev.0, q.1 - prev.1), scale, decimals)
+                );
             }
         }
         previous = Some(q);
@@ -41,8 +45,16 @@ fn pair(q: (i64, i64), scale: f64, decimals: usize) -> String {
 /// The shortest text for a quantised number: `1.5`, `-0.3`, `12`.
 fn number(q: i64, scale: f64, decimals: usize) -> String {
     let text = format!("{:.*}", decimals, q as f64 / scale);
-    let text = if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.').to_string() } else { text };
-    if text == "-0" { "0".into() } else { text }
+    let text = if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        text
+    };
+    if text == "-0" {
+        "0".into()
+    } else {
+        text
+    }
 }
 
 /// The path of a single polyline.
@@ -62,7 +74,10 @@ mod tests {
 
     #[test]
     fn writes_relative_steps_and_skips_repeats() {
-        let d = polyline(&pts(&[(10.0, -20.0), (11.5, -20.25), (11.5, -20.25), (11.0, -19.0)]), 1);
+        let d = polyline(
+            &pts(&[(10.0, -20.0), (11.5, -20.25), (11.5, -20.25), (11.0, -19.0)]),
+            1,
+        );
         assert_eq!(d, "M10-20l1.5-0.3l-0.5 1.3");
     }
 

@@ -33,7 +33,10 @@ impl Projection {
     /// The map's projection. Fails only if proj4rs rejects the constant definitions above.
     pub fn etrs89_laea() -> Result<Self, String> {
         let parse = |def: &str| Proj::from_proj_string(def).map_err(|e| format!("{def}: {e:?}"));
-        Ok(Projection { geographic: parse(GEOGRAPHIC)?, laea: parse(LAEA_EUROPE)? })
+        Ok(Projection {
+            geographic: parse(GEOGRAPHIC)?,
+            laea: parse(LAEA_EUROPE)?,
+        })
     }
 
     /// EPSG:3035 easting and northing in metres, or `None` where the projection is undefined
@@ -50,7 +53,10 @@ impl Projection {
     /// The map point of a longitude and latitude.
     pub fn project(&self, lon: f64, lat: f64) -> Option<MapPoint> {
         let (e, n) = self.to_etrs89_laea(lon, lat)?;
-        Some(MapPoint { x: e / 1000.0, y: -n / 1000.0 })
+        Some(MapPoint {
+            x: e / 1000.0,
+            y: -n / 1000.0,
+        })
     }
 }
 
@@ -65,7 +71,10 @@ mod tests {
     #[test]
     fn the_centre_is_the_false_origin() {
         let (e, n) = laea().to_etrs89_laea(10.0, 52.0).unwrap();
-        assert!((e - 4_321_000.0).abs() < 0.01 && (n - 3_210_000.0).abs() < 0.01, "{e} {n}");
+        assert!(
+            (e - 4_321_000.0).abs() < 0.01 && (n - 3_210_000.0).abs() < 0.01,
+            "{e} {n}"
+        );
     }
 
     /// The worked example of IOGP Guidance Note 7-2 for ETRS89 / LAEA Europe:

@@ -12,7 +12,12 @@ pub struct LonLatBox {
 }
 
 /// From Ireland to the eastern Baltic states, from the Alps' northern foothills to the North Cape.
-pub const REGION: LonLatBox = LonLatBox { west: -11.0, east: 35.0, south: 47.0, north: 71.0 };
+pub const REGION: LonLatBox = LonLatBox {
+    west: -11.0,
+    east: 35.0,
+    south: 47.0,
+    north: 71.0,
+};
 
 impl LonLatBox {
     pub fn contains(&self, lon: f64, lat: f64) -> bool {
@@ -42,9 +47,28 @@ impl LonLatBox {
 
 impl fmt::Display for LonLatBox {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let ew = |x: f64| if x < 0.0 { format!("{}°W", -x) } else { format!("{x}°E") };
-        let ns = |y: f64| if y < 0.0 { format!("{}°S", -y) } else { format!("{y}°N") };
-        write!(f, "{}–{}, {}–{}", ew(self.west), ew(self.east), ns(self.south), ns(self.north))
+        let ew = |x: f64| {
+            if x < 0.0 {
+                format!("{}°W", -x)
+            } else {
+                format!("{x}°E")
+            }
+        };
+        let ns = |y: f64| {
+            if y < 0.0 {
+                format!("{}°S", -y)
+            } else {
+                format!("{y}°N")
+            }
+        };
+        write!(
+            f,
+            "{}–{}, {}–{}",
+            ew(self.west),
+            ew(self.east),
+            ns(self.south),
+            ns(self.north)
+        )
     }
 }
 
@@ -54,7 +78,12 @@ mod tests {
 
     #[test]
     fn covers_the_seas_and_their_coasts() {
-        for (name, lon, lat) in [("Dublin", -6.26, 53.35), ("Tauragė", 22.29, 55.25), ("North Cape", 25.78, 71.0), ("Neuweiler", 8.6, 48.67)] {
+        for (name, lon, lat) in [
+            ("Dublin", -6.26, 53.35),
+            ("Tauragė", 22.29, 55.25),
+            ("North Cape", 25.78, 71.0),
+            ("Neuweiler", 8.6, 48.67),
+        ] {
             assert!(REGION.contains(lon, lat), "{name}");
         }
         assert!(!REGION.contains(2.35, 46.0), "south of the region");

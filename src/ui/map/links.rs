@@ -29,6 +29,7 @@ pub fn LinkLayer(atlas: Arc<Prepared>) -> impl IntoView {
     order.sort_by_key(|link| matches!(link.kind, LinkKind::Partnership(_)));
     let links = order
         .into_iter()
+        .filter(|link| !link.d.is_empty())
         .map(|link| view! { <path class=link_class(link.kind) d=link.d.clone() data-link=link.id.clone()></path> })
         .collect_view();
     view! { <g class="links">{links}</g> }

@@ -24,7 +24,11 @@ use places::PlaceLayer;
 const WIDE_SCREEN_PX: f64 = 640.0;
 
 fn is_wide_screen() -> bool {
-    window().inner_width().ok().and_then(|w| w.as_f64()).is_none_or(|w| w >= WIDE_SCREEN_PX)
+    window()
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .is_none_or(|w| w >= WIDE_SCREEN_PX)
 }
 
 #[component]

@@ -13,7 +13,13 @@ const LABEL_GAP_PX: f64 = 7.0;
 
 #[component]
 pub fn PlaceLayer(state: MapState) -> impl IntoView {
-    let MapState { prepared, transform, width, height, .. } = state;
+    let MapState {
+        prepared,
+        transform,
+        width,
+        height,
+        ..
+    } = state;
     let for_labels = prepared.clone();
     let sides = Memo::new(move |_| {
         let t = transform.get();
@@ -30,14 +36,36 @@ pub fn PlaceLayer(state: MapState) -> impl IntoView {
                     width: estimated_width(name, LABEL_FONT_PX),
                     height: LABEL_HEIGHT_PX,
                     // Counties first: at the default zoom their label speaks for the towns around them.
-                    priority: glyph.degree as f64 + if glyph.kind == PlaceKind::Municipality { 0.0 } else { 2.0 },
+                    priority: glyph.degree as f64
+                        + if glyph.kind == PlaceKind::Municipality {
+                            0.0
+                        } else {
+                            2.0
+                        },
                 }
             })
             .collect();
         place_labels(&requests, width.get(), height.get())
     });
 
-    move || {
+    let for_hubs = prepared.clone();
+    let hubs = move || {
+        let t = transform.get();
+        for_hubs
+            .atlas
+            .links
+            .iter()
+            .filter_map(|link| Some((link, link.hub?)))
+            .map(|(link, hub)| {
+                let (x, y) = t.apply(for_hubs.atlas.places[hub].at);
+                view! {
+                    <circle class="network-hub" cx=format!("{x:.1}") cy=format!("{y:.1}") r="10.5" data-hub=link.id.clone()></circle>
+                }
+            })
+            .collect_view()
+    };
+
+    let markers = move || {
         let t = transform.get();
         let sides = sides.get();
         prepared
@@ -75,6 +103,11 @@ pub fn PlaceLayer(state: MapState) -> impl IntoView {
                 }
             })
             .collect_view()
+    };
+
+    view! {
+        <g class="hubs">{hubs}</g>
+        <g class="places">{markers}</g>
     }
 }
 

@@ -25,6 +25,15 @@ pub fn Legend(initially_open: bool) -> impl IntoView {
                 <LineKey class="link link-agreement" label="Cooperation agreement"/>
                 <LineKey class="link link-network" label="Network membership"/>
                 <li>
+                    <svg class="key" width="28" height="24" aria-hidden="true">
+                        <circle class="network-hub" cx="14" cy="12" r="10.5"></circle>
+                        <g class="place place-municipality" transform="translate(14 12)">
+                            <circle class="marker-shape" r="4.5"></circle>
+                        </g>
+                    </svg>
+                    "Network host or secretariat"
+                </li>
+                <li>
                     <svg class="key" width="28" height="14" aria-hidden="true">
                         <g class="place place-municipality" transform="translate(14 7)">
                             <circle class="marker-shape" r="4.5"></circle>

@@ -1,0 +1,59 @@
+//! The download stays small: what a visitor's browser fetches, gzipped, within its budgets.
+
+mod support;
+
+use std::io::Write;
+use std::path::Path;
+
+use flate2::{write::GzEncoder, Compression};
+
+/// wasm + JS of the app, gzipped.
+const APP_BUDGET: usize = 300 * 1024;
+/// The prepared basemap, gzipped.
+const BASEMAP_BUDGET: usize = 250 * 1024;
+
+fn gzipped(path: &Path) -> usize {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
+    encoder.write_all(&bytes).unwrap();
+    encoder.finish().unwrap().len()
+}
+
+fn files_with(dir: &Path, extension: &str) -> Vec<std::path::PathBuf> {
+    let mut found: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == extension))
+        .collect();
+    found.sort();
+    found
+}
+
+#[test]
+fn the_app_and_the_basemap_stay_within_their_budgets() {
+    let dist = support::dist();
+    let wasm: usize = files_with(&dist, "wasm").iter().map(|p| gzipped(p)).sum();
+    let js: usize = files_with(&dist, "js").iter().map(|p| gzipped(p)).sum();
+    let basemap = gzipped(&support::repo().join("public/basemap.json"));
+    let dataset = gzipped(&support::repo().join("data/partnerships.json"));
+    println!(
+        "gzipped: wasm {} KB, JS {} KB, basemap {} KB, dataset {} KB",
+        wasm / 1024,
+        js / 1024,
+        basemap / 1024,
+        dataset / 1024
+    );
+    assert!(wasm > 0 && js > 0, "the build has wasm and JS");
+    assert!(
+        wasm + js <= APP_BUDGET,
+        "wasm + JS: {} KB of {} KB",
+        (wasm + js) / 1024,
+        APP_BUDGET / 1024
+    );
+    assert!(
+        basemap <= BASEMAP_BUDGET,
+        "basemap: {} KB of {} KB",
+        basemap / 1024,
+        BASEMAP_BUDGET / 1024
+    );
+}

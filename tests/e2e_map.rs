@@ -1,0 +1,262 @@
+//! End to end, in headless Chromium: the map shows the seed dataset, or says why it cannot.
+
+mod support;
+
+use fantoccini::{Client, Locator};
+use support::{attr, count, screenshot, shipped_dataset, wait_for, with_browser, Canned, Site};
+
+const DATASET: &str = "/data/partnerships.json";
+
+async fn texts(client: &Client, css: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for element in client.find_all(Locator::Css(css)).await.expect("find_all") {
+        out.push(element.text().await.unwrap_or_default());
+    }
+    out
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_map_draws_every_place_and_link_of_the_seed_dataset() {
+    let site = Site::start();
+    with_browser(1400, 900, move |client| async move {
+        client.goto(&site.url).await.expect("open the map");
+        let summary = wait_for(&client, "#summary[data-links]").await;
+        let dataset = shipped_dataset();
+
+        let links = count(&dataset, "partnerships") + count(&dataset, "networks");
+        assert_eq!(attr(&summary, "data-links").await, links.to_string());
+        assert_eq!(
+            attr(&summary, "data-places").await,
+            count(&dataset, "places").to_string()
+        );
+        assert_eq!(
+            summary.text().await.unwrap(),
+            format!(
+                "{links} links (6 partnerships, 4 networks) · {} places",
+                count(&dataset, "places")
+            )
+        );
+
+        // Every place of the dataset has a marker; every partnership an arc; every network
+        // spokes to its members or, where the sources name only its host, a ring round the host.
+        for place in dataset["places"].as_array().unwrap() {
+            let id = place["id"].as_str().unwrap();
+            let found = client
+                .find_all(Locator::Css(&format!("svg g[data-place='{id}']")))
+                .await
+                .unwrap();
+            assert_eq!(found.len(), 1, "one marker for {id}");
+        }
+        for link in dataset["partnerships"].as_array().unwrap() {
+            let id = link["id"].as_str().unwrap();
+            let path = client
+                .find(Locator::Css(&format!("svg path[data-link='{id}']")))
+                .await;
+            let d = attr(&path.unwrap_or_else(|_| panic!("an arc for {id}")), "d").await;
+            assert!(d.starts_with('M') && d.len() > 10, "{id} is drawn: {d}");
+        }
+        for network in dataset["networks"].as_array().unwrap() {
+            let id = network["id"].as_str().unwrap();
+            let spokes = client
+                .find_all(Locator::Css(&format!("svg path[data-link='{id}']")))
+                .await
+                .unwrap();
+            let rings = client
+                .find_all(Locator::Css(&format!("svg circle[data-hub='{id}']")))
+                .await
+                .unwrap();
+            assert_eq!(
+                rings.len(),
+                usize::from(network.get("host").is_some()),
+                "{id} rings its host"
+            );
+            assert!(spokes.len() + rings.len() > 0, "{id} is drawn");
+        }
+
+        // The basemap: sea, the countries of the region, coast and borders.
+        wait_for(&client, "#basemap").await;
+        for country in [
+            "208", "752", "616", "440", "276", "826", "372", "578", "246",
+        ] {
+            // Denmark, Sweden, Poland, Lithuania, Germany, UK, Ireland, Norway, Finland
+            let found = client
+                .find_all(Locator::Css(&format!(
+                    "#basemap path.land[data-country='{country}']"
+                )))
+                .await;
+            assert_eq!(found.unwrap().len(), 1, "country {country} is drawn");
+        }
+        for line in ["coast", "border"] {
+            let d = attr(
+                &client
+                    .find(Locator::Css(&format!("#basemap path.{line}")))
+                    .await
+                    .unwrap(),
+                "d",
+            )
+            .await;
+            assert!(d.len() > 10_000, "the {line} is drawn");
+        }
+
+        // Labels name the places a person looks for first.
+        let labels = texts(&client, "svg text.label").await;
+        for name in ["Bytów", "Køge", "Kristianstad", "Tauragė", "Essen"] {
+            assert!(
+                labels.iter().any(|l| l == name),
+                "a label reads {name}: {labels:?}"
+            );
+        }
+        // And the credits stay on the map.
+        let credits = client
+            .find(Locator::Css(".attribution"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            credits.contains("Natural Earth") && credits.contains("GeoNames"),
+            "{credits}"
+        );
+        assert!(
+            client
+                .find_all(Locator::Css("#data-problems"))
+                .await
+                .unwrap()
+                .is_empty(),
+            "the seed has no problems"
+        );
+
+        screenshot(&client, "map-desktop").await;
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_map_fits_a_phone() {
+    let site = Site::start();
+    with_browser(390, 844, move |client| async move {
+        client.goto(&site.url).await.expect("open the map");
+        wait_for(&client, "#summary[data-links]").await;
+        wait_for(&client, "#basemap").await;
+        let size = client
+            .execute(
+                "const r = document.querySelector('svg.map-svg').getBoundingClientRect(); \
+                 return [r.width, r.height, document.documentElement.scrollWidth];",
+                vec![],
+            )
+            .await
+            .unwrap();
+        let [w, h, scroll] = [0, 1, 2].map(|i| size[i].as_f64().unwrap());
+        assert_eq!(w, 390.0, "the map spans the phone's width");
+        assert!(h > 600.0, "and most of its height: {h}");
+        assert!(scroll <= 390.0, "nothing scrolls sideways: {scroll}");
+        let bytow = client
+            .find(Locator::Css("g[data-place='bytow']"))
+            .await
+            .unwrap();
+        let (x, y, _, _) = bytow.rectangle().await.unwrap();
+        assert!(
+            (0.0..390.0).contains(&x) && (0.0..844.0).contains(&y),
+            "Bytów is on screen: {x} {y}"
+        );
+        screenshot(&client, "map-phone").await;
+    })
+    .await;
+}
+
+/// Each way a dataset can fail shows its own message, never a blank page.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_dataset_that_cannot_be_read_says_why_and_offers_a_retry() {
+    let site = Site::start();
+    let cases: Vec<(u16, &'static [u8], &'static str)> = vec![
+        (404, b"gone", "was not found (HTTP 404)"),
+        (
+            200,
+            b"{\"schema_version\": 1, \"places\": [",
+            "is not valid JSON",
+        ),
+        (200, b"", "The data file is empty."),
+        (
+            200,
+            b"{\"schema_version\": 2}",
+            "has schema_version 2; this map reads version 1",
+        ),
+    ];
+    with_browser(1000, 700, move |client| async move {
+        for (status, body, message) in cases {
+            site.answer(
+                DATASET,
+                Canned {
+                    status,
+                    body: body.to_vec(),
+                    content_type: "application/json",
+                },
+            );
+            client.goto(&site.url).await.expect("open the map");
+            let error = wait_for(&client, ".status-error").await;
+            let text = error.text().await.unwrap();
+            assert!(
+                text.contains("could not be loaded") && text.contains(message),
+                "{message}: {text}"
+            );
+        }
+        screenshot(&client, "map-load-error").await;
+
+        // Once the file is back, "Try again" brings the map without reloading the page.
+        site.restore(DATASET);
+        client
+            .find(Locator::Css(".status-error button"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        let summary = wait_for(&client, "#summary[data-links]").await;
+        let places = count(&shipped_dataset(), "places");
+        assert_eq!(attr(&summary, "data-places").await, places.to_string());
+    })
+    .await;
+}
+
+/// A dataset with bad records still shows every good one, and lists the bad ones.
+#[tokio::test(flavor = "multi_thread")]
+async fn bad_records_are_listed_and_the_rest_is_drawn() {
+    let site = Site::start();
+    let mut dataset = shipped_dataset();
+    dataset["places"][0]["location"]["lat"] = serde_json::json!(200.0); // Køge, off the globe
+    let body = serde_json::to_vec(&dataset).unwrap();
+    site.answer(
+        DATASET,
+        Canned {
+            status: 200,
+            body,
+            content_type: "application/json",
+        },
+    );
+    with_browser(1200, 800, move |client| async move {
+        client.goto(&site.url).await.expect("open the map");
+        let summary = wait_for(&client, "#summary[data-links]").await;
+        let all = shipped_dataset();
+        // Køge and its one partnership (with Kristianstad) are left out, everything else is drawn.
+        let links = count(&all, "partnerships") + count(&all, "networks") - 1;
+        assert_eq!(attr(&summary, "data-links").await, links.to_string());
+        assert_eq!(
+            attr(&summary, "data-places").await,
+            (count(&all, "places") - 1).to_string()
+        );
+        let notice = wait_for(&client, "#data-problems").await;
+        notice.click().await.unwrap();
+        let text = notice.text().await.unwrap();
+        assert!(
+            text.contains("places “koge”") && text.contains("location.lat"),
+            "{text}"
+        );
+        assert!(
+            text.contains("partnerships “koge-kristianstad”")
+                && text.contains("unknown place \"koge\""),
+            "{text}"
+        );
+    })
+    .await;
+}

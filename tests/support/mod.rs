@@ -1,0 +1,266 @@
+//! What the end-to-end tests share: the built site served on 127.0.0.1, and a headless
+//! Chromium driven through chromedriver (WebDriver, with fantoccini).
+//!
+//! The site is the release build in `dist/` (`trunk build --release`, which the README's
+//! test command runs first); any path can be answered differently per test, to serve a broken
+//! dataset in place of the real one.
+#![allow(dead_code)] // each test file uses its own part of this
+
+use std::collections::HashMap;
+use std::future::Future;
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use fantoccini::{Client, ClientBuilder, Locator};
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The built site. Missing it is a failure, not a skip: CI must never pass without the browser tests.
+pub fn dist() -> PathBuf {
+    let dist = std::env::var_os("PARTNERMAP_DIST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo().join("dist"));
+    assert!(
+        dist.join("index.html").is_file(),
+        "{} has no built site: run `trunk build --release` first (scripts/test.sh does)",
+        dist.display()
+    );
+    dist
+}
+
+/// A canned answer for one path.
+#[derive(Clone)]
+pub struct Canned {
+    pub status: u16,
+    pub body: Vec<u8>,
+    pub content_type: &'static str,
+}
+
+/// The built site, served on 127.0.0.1 by a thread of this test.
+pub struct Site {
+    pub url: String,
+    overrides: Arc<Mutex<HashMap<String, Canned>>>,
+    requests: Arc<Mutex<Vec<String>>>,
+}
+
+impl Site {
+    pub fn start() -> Site {
+        let root = dist();
+        let server = tiny_http::Server::http("127.0.0.1:0").expect("bind 127.0.0.1");
+        let port = server.server_addr().to_ip().expect("an IP address").port();
+        let overrides: Arc<Mutex<HashMap<String, Canned>>> = Arc::default();
+        let requests: Arc<Mutex<Vec<String>>> = Arc::default();
+        let (o, r) = (overrides.clone(), requests.clone());
+        std::thread::spawn(move || {
+            for request in server.incoming_requests() {
+                let path = request.url().split('?').next().unwrap_or("/").to_string();
+                r.lock().unwrap().push(path.clone());
+                let canned = o.lock().unwrap().get(&path).cloned();
+                let canned = canned.unwrap_or_else(|| serve_file(&root, &path));
+                let header =
+                    tiny_http::Header::from_bytes("Content-Type", canned.content_type).unwrap();
+                let response = tiny_http::Response::from_data(canned.body)
+                    .with_status_code(canned.status)
+                    .with_header(header);
+                let _ = request.respond(response);
+            }
+        });
+        Site {
+            url: format!("http://127.0.0.1:{port}/"),
+            overrides,
+            requests,
+        }
+    }
+
+    /// Answers `path` (as requested, e.g. `/data/partnerships.json`) with `canned` from now on.
+    pub fn answer(&self, path: &str, canned: Canned) {
+        self.overrides
+            .lock()
+            .unwrap()
+            .insert(path.to_string(), canned);
+    }
+
+    /// Serves `path` from the built site again.
+    pub fn restore(&self, path: &str) {
+        self.overrides.lock().unwrap().remove(path);
+    }
+
+    /// Every path requested so far.
+    pub fn requests(&self) -> Vec<String> {
+        self.requests.lock().unwrap().clone()
+    }
+}
+
+fn serve_file(root: &Path, path: &str) -> Canned {
+    let relative = path.trim_start_matches('/');
+    let relative = if relative.is_empty() {
+        "index.html"
+    } else {
+        relative
+    };
+    if relative.split('/').any(|part| part == "..") {
+        return Canned {
+            status: 403,
+            body: b"forbidden".to_vec(),
+            content_type: "text/plain",
+        };
+    }
+    match std::fs::read(root.join(relative)) {
+        Ok(body) => Canned {
+            status: 200,
+            body,
+            content_type: content_type(relative),
+        },
+        Err(_) => Canned {
+            status: 404,
+            body: b"not found".to_vec(),
+            content_type: "text/plain",
+        },
+    }
+}
+
+fn content_type(path: &str) -> &'static str {
+    match path.rsplit('.').next() {
+        Some("html") => "text/html; charset=utf-8",
+        Some("js") => "text/javascript",
+        Some("wasm") => "application/wasm",
+        Some("css") => "text/css",
+        Some("json") => "application/json",
+        Some("svg") => "image/svg+xml",
+        _ => "application/octet-stream",
+    }
+}
+
+/// Sizes narrower than this are opened as a phone (touch, mobile viewport).
+pub const PHONE_MAX_WIDTH: u32 = 600;
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+/// chromedriver, ended when dropped.
+struct Driver(Child);
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Runs `body` against a fresh headless Chromium of `width` × `height` pixels, and closes the
+/// browser whatever `body` does, so that a failed assertion leaves no browser behind.
+pub async fn with_browser<F, Fut>(width: u32, height: u32, body: F)
+where
+    F: FnOnce(Client) -> Fut,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    let port = free_port();
+    let driver = Command::new("chromedriver")
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .map(Driver)
+        .expect("chromedriver on PATH (scripts/setup.sh installs Debian's chromium-driver)");
+    let profile = std::env::temp_dir().join(format!("partnermap-e2e-{port}"));
+    let capabilities = serde_json::json!({
+        "browserName": "chrome",
+        "goog:chromeOptions": {
+            "binary": chromium_binary(),
+            "args": [
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--hide-scrollbars", "--force-device-scale-factor=1",
+                format!("--user-data-dir={}", profile.display()),
+                format!("--window-size={width},{height}"),
+            ]
+        }
+    });
+    let mut capabilities = capabilities.as_object().cloned().unwrap_or_default();
+    if width < PHONE_MAX_WIDTH {
+        // Chrome keeps windows at least 500 px wide; a phone's viewport needs its emulation.
+        capabilities["goog:chromeOptions"]["mobileEmulation"] = serde_json::json!({
+            "deviceMetrics": { "width": width, "height": height, "pixelRatio": 1.0, "touch": true }
+        });
+    }
+    let webdriver = format!("http://127.0.0.1:{port}");
+    let mut client = None;
+    for _ in 0..100 {
+        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        match ClientBuilder::new(connector)
+            .capabilities(capabilities.clone())
+            .connect(&webdriver)
+            .await
+        {
+            Ok(c) => {
+                client = Some(c);
+                break;
+            }
+            Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+        }
+    }
+    let client = client.expect("a WebDriver session with headless Chromium");
+    let outcome = tokio::spawn(body(client.clone())).await;
+    let _ = client.close().await;
+    drop(driver);
+    let _ = std::fs::remove_dir_all(profile);
+    if let Err(error) = outcome {
+        match error.try_into_panic() {
+            Ok(panic) => std::panic::resume_unwind(panic),
+            Err(error) => panic!("the test was cancelled: {error}"),
+        }
+    }
+}
+
+fn chromium_binary() -> String {
+    std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into())
+}
+
+/// Waits (up to 20 s) for an element, failing with the selector in the message.
+pub async fn wait_for(client: &Client, css: &str) -> fantoccini::elements::Element {
+    client
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("no element matches {css}: {e}"))
+}
+
+pub async fn attr(element: &fantoccini::elements::Element, name: &str) -> String {
+    element
+        .attr(name)
+        .await
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| panic!("no attribute {name}"))
+}
+
+/// Saves a screenshot under `target/e2e/` for people to look at.
+pub async fn screenshot(client: &Client, name: &str) -> PathBuf {
+    let dir = repo().join("target").join("e2e");
+    std::fs::create_dir_all(&dir).expect("target/e2e");
+    let png = client.screenshot().await.expect("a screenshot");
+    let path = dir.join(format!("{name}.png"));
+    std::fs::write(&path, png).expect("write the screenshot");
+    path
+}
+
+/// The shipped dataset, as plain JSON: tests count from it independently of the app's code.
+pub fn shipped_dataset() -> serde_json::Value {
+    let text = std::fs::read_to_string(repo().join("data/partnerships.json"))
+        .expect("data/partnerships.json");
+    serde_json::from_str(&text).expect("the shipped dataset is JSON")
+}
+
+pub fn count(dataset: &serde_json::Value, collection: &str) -> usize {
+    dataset[collection].as_array().map_or(0, Vec::len)
+}
