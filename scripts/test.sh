@@ -25,7 +25,7 @@ step "tests"
 # One test at a time: the browser tests each start a Chromium, and this machine has two cores.
 log=$(mktemp)
 set +e
-cargo test --locked --lib --bins --tests -- --test-threads=1 2>&1 | tee "$log"
+cargo test --locked --no-fail-fast --lib --bins --tests -- --test-threads=1 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 # One closing line for all the test binaries together.

@@ -23,7 +23,9 @@ async fn the_map_draws_every_place_and_link_of_the_seed_dataset() {
         let summary = wait_for(&client, "#summary[data-links]").await;
         let dataset = shipped_dataset();
 
-        let links = count(&dataset, "partnerships") + count(&dataset, "networks");
+        let links = count(&dataset, "partnerships")
+            + count(&dataset, "networks")
+            + count(&dataset, "events");
         assert_eq!(attr(&summary, "data-links").await, links.to_string());
         assert_eq!(
             attr(&summary, "data-places").await,
@@ -32,13 +34,14 @@ async fn the_map_draws_every_place_and_link_of_the_seed_dataset() {
         assert_eq!(
             summary.text().await.unwrap(),
             format!(
-                "{links} links (6 partnerships, 4 networks) · {} places",
+                "{links} links (6 partnerships, 4 networks, 4 meetings) · {} places",
                 count(&dataset, "places")
             )
         );
 
         // Every place of the dataset has a marker; every partnership an arc; every network
-        // spokes to its members or, where the sources name only its host, a ring round the host.
+        // spokes to its members or, where the sources name only its host, a ring round the host;
+        // every meeting lines from its participants to its host.
         for place in dataset["places"].as_array().unwrap() {
             let id = place["id"].as_str().unwrap();
             let found = client
@@ -54,6 +57,23 @@ async fn the_map_draws_every_place_and_link_of_the_seed_dataset() {
                 .await;
             let d = attr(&path.unwrap_or_else(|_| panic!("an arc for {id}")), "d").await;
             assert!(d.starts_with('M') && d.len() > 10, "{id} is drawn: {d}");
+        }
+        for event in dataset["events"].as_array().unwrap() {
+            let id = event["id"].as_str().unwrap();
+            let lines = client
+                .find_all(Locator::Css(&format!("svg path[data-link='{id}']")))
+                .await
+                .unwrap();
+            let rings = client
+                .find_all(Locator::Css(&format!("svg circle[data-hub='{id}']")))
+                .await
+                .unwrap();
+            assert_eq!(
+                rings.len(),
+                usize::from(event.get("host").is_some()),
+                "{id} rings its host"
+            );
+            assert!(lines.len() + rings.len() > 0, "{id} is drawn");
         }
         for network in dataset["networks"].as_array().unwrap() {
             let id = network["id"].as_str().unwrap();
@@ -238,8 +258,10 @@ async fn bad_records_are_listed_and_the_rest_is_drawn() {
         client.goto(&site.url).await.expect("open the map");
         let summary = wait_for(&client, "#summary[data-links]").await;
         let all = shipped_dataset();
-        // Køge and its one partnership (with Kristianstad) are left out, everything else is drawn.
-        let links = count(&all, "partnerships") + count(&all, "networks") - 1;
+        // Køge, its partnership with Kristianstad and the visit there are left out; everything
+        // else is drawn.
+        let links =
+            count(&all, "partnerships") + count(&all, "networks") + count(&all, "events") - 2;
         assert_eq!(attr(&summary, "data-links").await, links.to_string());
         assert_eq!(
             attr(&summary, "data-places").await,

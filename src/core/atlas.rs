@@ -3,7 +3,7 @@
 //! Built when the dataset arrives and never again; filters and the viewport only choose and
 //! move what is drawn here.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use super::geo::{arc::great_circle, path, MapPoint, Projection};
 use super::model::{Dataset, NetworkKind, PartnershipKind, PlaceKind};
@@ -27,19 +27,31 @@ pub struct PlaceGlyph {
 pub enum LinkKind {
     Partnership(PartnershipKind),
     Network(NetworkKind),
+    Event,
 }
 
-/// A partnership's arc, or a network's spokes, as one SVG path in map units.
+/// The record a glyph draws, by its index in the dataset's collection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Record {
+    Partnership(usize),
+    Network(usize),
+    Event(usize),
+}
+
+/// A partnership's arc, a network's spokes or a meeting's lines to its host, as one SVG path
+/// in map units.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LinkGlyph {
-    /// The partnership's or network's id.
+    /// The record's id.
     pub id: String,
+    pub record: Record,
     pub kind: LinkKind,
     pub d: String,
     /// Indices into `Atlas::places` of every place the link touches.
     pub places: Vec<usize>,
-    /// A network's host, drawn with a ring: the only mark of a network whose other members
-    /// the sources do not name (the Städtenetz, run from Essen).
+    /// A network's or meeting's host, drawn with a ring: the only mark of a network whose
+    /// other members the sources do not name (the Städtenetz, run from Essen), or of a meeting
+    /// whose participants they do not name.
     pub hub: Option<usize>,
 }
 
@@ -55,7 +67,7 @@ impl Atlas {
     /// dataset) are skipped along with their links rather than drawn in the wrong spot.
     pub fn build(dataset: &Dataset, projection: &Projection) -> Atlas {
         let mut places = Vec::with_capacity(dataset.places.len());
-        let mut by_id: HashMap<&str, usize> = HashMap::with_capacity(dataset.places.len());
+        let mut by_id: BTreeMap<&str, usize> = BTreeMap::new();
         let mut lonlat = Vec::with_capacity(dataset.places.len());
         for (index, place) in dataset.places.iter().enumerate() {
             let (lon, lat) = (place.location.lon, place.location.lat);
@@ -76,8 +88,23 @@ impl Atlas {
             path::push_polyline(d, &points, LINK_DECIMALS, false);
         };
 
-        let mut links = Vec::with_capacity(dataset.partnerships.len() + dataset.networks.len());
-        for link in &dataset.partnerships {
+        // Spokes from a host to each member show who belongs and who holds it together;
+        // without a host, the shortest tree through the members connects them without
+        // inventing a centre.
+        let spokes = |host: Option<usize>, members: &[usize], d: &mut String| match host {
+            Some(h) => members.iter().for_each(|&m| arc(h, m, d)),
+            None => {
+                let points: Vec<MapPoint> = members.iter().map(|&m| places[m].at).collect();
+                for (i, j) in minimum_spanning_tree(&points) {
+                    arc(members[i], members[j], d);
+                }
+            }
+        };
+
+        let mut links = Vec::with_capacity(
+            dataset.partnerships.len() + dataset.networks.len() + dataset.events.len(),
+        );
+        for (index, link) in dataset.partnerships.iter().enumerate() {
             let (Some(a), Some(b)) = (find(&link.places[0]), find(&link.places[1])) else {
                 continue;
             };
@@ -85,44 +112,52 @@ impl Atlas {
             arc(a, b, &mut d);
             links.push(LinkGlyph {
                 id: link.id.clone(),
+                record: Record::Partnership(index),
                 kind: LinkKind::Partnership(link.kind),
                 d,
                 places: vec![a, b],
                 hub: None,
             });
         }
-        for network in &dataset.networks {
+        for (index, network) in dataset.networks.iter().enumerate() {
             let host = network.host.as_ref().and_then(|h| find(&h.place));
-            let mut members: Vec<usize> = network
-                .members
-                .iter()
-                .filter_map(|m| find(&m.place))
-                .collect();
-            members.retain(|&m| Some(m) != host);
+            let members = others(
+                host,
+                network.members.iter().map(|m| m.place.as_str()),
+                &find,
+            );
             let mut d = String::new();
-            match host {
-                // Spokes from the host to each member show who belongs and who holds it together.
-                Some(h) => members.iter().for_each(|&m| arc(h, m, &mut d)),
-                // Without a host, the shortest tree through the members connects them
-                // without inventing a centre.
-                None => {
-                    let points: Vec<MapPoint> = members.iter().map(|&m| places[m].at).collect();
-                    for (i, j) in minimum_spanning_tree(&points) {
-                        arc(members[i], members[j], &mut d);
-                    }
-                }
-            }
+            spokes(host, &members, &mut d);
             let touched: Vec<usize> = host.into_iter().chain(members).collect();
-            if touched.is_empty() {
-                continue;
+            if !touched.is_empty() {
+                let kind = LinkKind::Network(network.kind);
+                links.push(LinkGlyph {
+                    id: network.id.clone(),
+                    record: Record::Network(index),
+                    kind,
+                    d,
+                    places: touched,
+                    hub: host,
+                });
             }
-            links.push(LinkGlyph {
-                id: network.id.clone(),
-                kind: LinkKind::Network(network.kind),
-                d,
-                places: touched,
-                hub: host,
-            });
+        }
+        for (index, event) in dataset.events.iter().enumerate() {
+            let host = event.host.as_deref().and_then(find);
+            let participants = others(host, event.participants.iter().map(String::as_str), &find);
+            let mut d = String::new();
+            spokes(host, &participants, &mut d);
+            let touched: Vec<usize> = host.into_iter().chain(participants).collect();
+            if !touched.is_empty() {
+                let record = Record::Event(index);
+                links.push(LinkGlyph {
+                    id: event.id.clone(),
+                    record,
+                    kind: LinkKind::Event,
+                    d,
+                    places: touched,
+                    hub: host,
+                });
+            }
         }
 
         for link in &links {
@@ -130,15 +165,23 @@ impl Atlas {
                 places[p].degree += 1;
             }
         }
-        for event in &dataset.events {
-            for id in event.host.iter().chain(&event.participants) {
-                if let Some(p) = find(id) {
-                    places[p].degree += 1;
-                }
-            }
-        }
         Atlas { places, links }
     }
+}
+
+/// The places of `ids` other than `host`, each once, in order.
+fn others<'a>(
+    host: Option<usize>,
+    ids: impl Iterator<Item = &'a str>,
+    find: &impl Fn(&str) -> Option<usize>,
+) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    for p in ids.filter_map(find) {
+        if Some(p) != host && !out.contains(&p) {
+            out.push(p);
+        }
+    }
+    out
 }
 
 /// Prim's algorithm on the complete graph of `points`: the edges, as index pairs, of the

@@ -11,8 +11,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// A date known to a year, a month or a day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(into = "String")]
 pub struct PartialDate {
     pub year: i32,
     pub month: Option<u8>,
@@ -100,10 +100,21 @@ fn days_in_month(year: i32, month: u8) -> u8 {
     }
 }
 
-impl TryFrom<String> for PartialDate {
-    type Error = String;
-    fn try_from(text: String) -> Result<Self, Self::Error> {
-        text.parse()
+/// Read through a visitor rather than `try_from`, so that serde_json places an error at the
+/// date itself and a problem can name its field.
+impl<'de> Deserialize<'de> for PartialDate {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = PartialDate;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a date like 2006, 2021-10, 2023-03-23 or 2022-06-09~")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<PartialDate, E> {
+                text.parse().map_err(E::custom)
+            }
+        }
+        deserializer.deserialize_str(Visitor)
     }
 }
 

@@ -3,9 +3,12 @@
 //! A single malformed record must not hide the others, so each collection is parsed element by
 //! element; a record that does not fit its type becomes a [`Problem`] naming it and the field.
 
-use serde::de::DeserializeOwned;
-use serde_json::{Map, Value};
+use std::collections::BTreeMap;
 
+use serde::de::DeserializeOwned;
+use serde_json::value::RawValue;
+
+use super::json_path::{named_field, path_at};
 use super::model::{Dataset, SCHEMA_VERSION};
 use super::problem::Problem;
 use super::validate::validate;
@@ -71,7 +74,14 @@ pub struct Loaded {
     pub problems: Vec<Problem>,
 }
 
+/// The top level of a dataset file, each value still unparsed text.
+type Fields<'a> = BTreeMap<&'a str, &'a RawValue>;
+
 /// Reads and validates a dataset file.
+///
+/// Records are parsed one by one from their own slice of the text (serde_json's `RawValue`),
+/// never through a `serde_json::Value` tree: a bad record costs only its own problem, and the
+/// whole file is held once, which keeps large datasets and the wasm bundle small.
 pub fn load(text: &str) -> Result<Loaded, LoadError> {
     if text.trim().is_empty() {
         return Err(LoadError::Empty);
@@ -80,7 +90,7 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
         return Err(LoadError::TooLarge { bytes: text.len() });
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let root: Value = serde_json::from_str(text).map_err(|e| LoadError::NotJson {
+    let raw: &RawValue = serde_json::from_str(text).map_err(|e| LoadError::NotJson {
         line: e.line(),
         column: e.column(),
         message: e
@@ -90,25 +100,22 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
             .unwrap_or_default()
             .to_string(),
     })?;
-    let Value::Object(mut root) = root else {
-        return Err(LoadError::NotAnObject);
-    };
-    match root.get("schema_version") {
+    let mut root: Fields = serde_json::from_str(raw.get()).map_err(|_| LoadError::NotAnObject)?;
+    match root.remove("schema_version") {
         None => return Err(LoadError::NoSchemaVersion),
-        Some(Value::Number(n)) if n.as_u64() == Some(u64::from(SCHEMA_VERSION)) => {}
+        Some(v) if serde_json::from_str::<u32>(v.get()).ok() == Some(SCHEMA_VERSION) => {}
         Some(other) => {
             return Err(LoadError::UnknownSchemaVersion {
-                found: other.to_string(),
+                found: other.get().trim().chars().take(40).collect(),
             })
         }
     }
 
     let mut problems = Vec::new();
     let dataset = Dataset {
-        schema: match root.remove("$schema") {
-            Some(Value::String(s)) => Some(s),
-            _ => None,
-        },
+        schema: root
+            .remove("$schema")
+            .and_then(|v| serde_json::from_str(v.get()).ok()),
         schema_version: SCHEMA_VERSION,
         themes: records(&mut root, "themes", &mut problems),
         sources: records(&mut root, "sources", &mut problems),
@@ -117,12 +124,11 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
         networks: records(&mut root, "networks", &mut problems),
         events: records(&mut root, "events", &mut problems),
     };
-    root.remove("schema_version");
     for key in root.keys() {
         problems.push(Problem::new(
             "dataset",
             "dataset",
-            key.as_str(),
+            *key,
             "unknown field, ignored",
         ));
     }
@@ -134,46 +140,57 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
     })
 }
 
-/// Parses one collection element by element, keeping the ones that fit.
+/// Parses one collection record by record, keeping the ones that fit.
 fn records<T: DeserializeOwned>(
-    root: &mut Map<String, Value>,
+    root: &mut Fields,
     collection: &str,
     problems: &mut Vec<Problem>,
 ) -> Vec<T> {
-    let items = match root.remove(collection) {
-        None => {
-            problems.push(Problem::new(
-                "dataset",
-                "dataset",
-                collection,
-                "missing; read as empty",
-            ));
-            return Vec::new();
-        }
-        Some(Value::Array(items)) => items,
-        Some(_) => {
-            problems.push(Problem::new(
-                "dataset",
-                "dataset",
-                collection,
-                "is not a list; ignored",
-            ));
-            return Vec::new();
-        }
+    let Some(list) = root.remove(collection) else {
+        problems.push(Problem::new(
+            "dataset",
+            "dataset",
+            collection,
+            "missing; read as empty",
+        ));
+        return Vec::new();
+    };
+    let Ok(items) = serde_json::from_str::<Vec<&RawValue>>(list.get()) else {
+        problems.push(Problem::new(
+            "dataset",
+            "dataset",
+            collection,
+            "is not a list; ignored",
+        ));
+        return Vec::new();
     };
     let mut out = Vec::with_capacity(items.len());
     for (index, item) in items.into_iter().enumerate() {
-        let record = record_name(&item, index);
-        match serde_path_to_error::deserialize::<_, T>(item) {
+        match serde_json::from_str::<T>(item.get()) {
             Ok(value) => out.push(value),
             Err(error) => {
-                let field = error.path().to_string();
-                let field = if field == "." { String::new() } else { field };
+                let mut field = path_at(item.get(), error.line(), error.column());
+                let message = error.to_string();
+                // serde_json ends its messages with a position inside the record: not useful here.
+                let message = message
+                    .split(" at line ")
+                    .next()
+                    .unwrap_or_default()
+                    .to_string();
+                if let Some(named) = named_field(&message) {
+                    if !field.ends_with(named) {
+                        field = if field.is_empty() {
+                            named.to_string()
+                        } else {
+                            format!("{field}.{named}")
+                        };
+                    }
+                }
                 problems.push(Problem::new(
                     collection,
-                    record,
+                    record_name(item, index),
                     field,
-                    error.into_inner().to_string(),
+                    message,
                 ));
             }
         }
@@ -182,9 +199,14 @@ fn records<T: DeserializeOwned>(
 }
 
 /// How a problem names a record: its id where it has a usable one, else its position.
-fn record_name(item: &Value, index: usize) -> String {
-    match item.get("id").and_then(Value::as_str) {
-        Some(id) if !id.trim().is_empty() => id.chars().take(80).collect(),
+fn record_name(item: &RawValue, index: usize) -> String {
+    #[derive(serde::Deserialize)]
+    struct Id<'a> {
+        #[serde(borrow)]
+        id: Option<std::borrow::Cow<'a, str>>,
+    }
+    match serde_json::from_str::<Id>(item.get()) {
+        Ok(Id { id: Some(id) }) if !id.trim().is_empty() => id.chars().take(80).collect(),
         _ => format!("#{}", index + 1),
     }
 }

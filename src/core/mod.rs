@@ -3,11 +3,15 @@
 pub mod atlas;
 pub mod basemap;
 pub mod date;
+pub mod filter;
 pub mod geo;
+pub mod json_path;
 pub mod labels;
 pub mod load;
 pub mod model;
 pub mod problem;
 pub mod schema;
+pub mod search;
 pub mod summary;
+pub mod url_state;
 pub mod validate;

@@ -4,27 +4,30 @@ use super::atlas::{Atlas, LinkKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Summary {
-    /// Partnerships and networks drawn.
+    /// Partnerships, networks and events drawn.
     pub links: usize,
     pub partnerships: usize,
     pub networks: usize,
+    pub events: usize,
     /// Places drawn.
     pub places: usize,
 }
 
 impl Summary {
-    pub fn of(atlas: &Atlas) -> Summary {
-        let partnerships = atlas
-            .links
-            .iter()
-            .filter(|l| matches!(l.kind, LinkKind::Partnership(_)))
-            .count();
-        let networks = atlas.links.len() - partnerships;
-        Summary {
-            links: atlas.links.len(),
-            partnerships,
-            networks,
-            places: atlas.places.len(),
+    /// Counts the links of `atlas` for which `shown` is true, with `places` places drawn.
+    pub fn count(atlas: &Atlas, shown: &[bool], places: usize) -> Summary {
+        let mut s = Summary {
+            places,
+            ..Summary::default()
+        };
+        for (link, _) in atlas.links.iter().zip(shown).filter(|(_, &shown)| shown) {
+            s.links += 1;
+            match link.kind {
+                LinkKind::Partnership(_) => s.partnerships += 1,
+                LinkKind::Network(_) => s.networks += 1,
+                LinkKind::Event => s.events += 1,
+            }
         }
+        s
     }
 }

@@ -6,7 +6,7 @@
 //! (themes and sources, places, then the links that refer to them), so a left-out place also
 //! leaves out the links to it, each with its own problem.
 
-use std::collections::HashSet;
+use std::collections::BTreeSet;
 
 use super::date::PartialDate;
 use super::geo::region::REGION;
@@ -37,23 +37,23 @@ pub fn validate(dataset: Dataset) -> Validated {
     } = dataset;
 
     let themes = v.keep(themes, "themes", |v, t| v.theme(t));
-    let theme_ids: HashSet<String> = themes.iter().map(|t| t.id.clone()).collect();
+    let theme_ids: BTreeSet<String> = themes.iter().map(|t| t.id.clone()).collect();
     let sources = v.keep(sources, "sources", |v, s| v.source(s));
-    let source_ids: HashSet<String> = sources.iter().map(|s| s.id.clone()).collect();
+    let source_ids: BTreeSet<String> = sources.iter().map(|s| s.id.clone()).collect();
     let refs = Refs {
         themes: &theme_ids,
         sources: &source_ids,
     };
 
     let places = v.keep(places, "places", |v, p| v.place(p, &refs));
-    let place_ids: HashSet<String> = places.iter().map(|p| p.id.clone()).collect();
+    let place_ids: BTreeSet<String> = places.iter().map(|p| p.id.clone()).collect();
     let places = v.check_parents(places, &place_ids);
 
     let partnerships = v.keep(partnerships, "partnerships", |v, l| {
         v.partnership(l, &refs, &place_ids)
     });
     let networks = v.keep(networks, "networks", |v, n| v.network(n, &refs, &place_ids));
-    let link_ids: HashSet<String> = partnerships
+    let link_ids: BTreeSet<String> = partnerships
         .iter()
         .map(|l| l.id.clone())
         .chain(networks.iter().map(|n| n.id.clone()))
@@ -79,8 +79,8 @@ pub fn validate(dataset: Dataset) -> Validated {
 
 /// The ids records may refer to.
 struct Refs<'a> {
-    themes: &'a HashSet<String>,
-    sources: &'a HashSet<String>,
+    themes: &'a BTreeSet<String>,
+    sources: &'a BTreeSet<String>,
 }
 
 /// What a rule decided about one record.
@@ -159,7 +159,7 @@ impl Check<'_> {
         }
     }
 
-    fn place_ref(&mut self, field: impl Into<String>, place: &str, places: &HashSet<String>) {
+    fn place_ref(&mut self, field: impl Into<String>, place: &str, places: &BTreeSet<String>) {
         if !places.contains(place) {
             self.fail(field, format!("unknown place \"{place}\""));
         }
@@ -202,7 +202,7 @@ impl Validator {
         collection: &'static str,
         mut rule: impl FnMut(&mut Check, &mut T),
     ) -> Vec<T> {
-        let mut seen = HashSet::new();
+        let mut seen = BTreeSet::new();
         let mut kept = Vec::with_capacity(records.len());
         for mut record in records {
             let mut check = Check {
@@ -227,7 +227,7 @@ impl Validator {
         kept
     }
 
-    fn check_parents(&mut self, mut places: Vec<Place>, ids: &HashSet<String>) -> Vec<Place> {
+    fn check_parents(&mut self, mut places: Vec<Place>, ids: &BTreeSet<String>) -> Vec<Place> {
         for place in &mut places {
             if let Some(parent) = &place.parent {
                 if !ids.contains(parent) || *parent == place.id {
@@ -340,7 +340,7 @@ impl Check<'_> {
         self.sources(&place.sources, refs);
     }
 
-    fn partnership(&mut self, link: &mut Partnership, refs: &Refs, places: &HashSet<String>) {
+    fn partnership(&mut self, link: &mut Partnership, refs: &Refs, places: &BTreeSet<String>) {
         let [a, b] = &link.places;
         self.place_ref("places[0]", a, places);
         self.place_ref("places[1]", b, places);
@@ -353,7 +353,7 @@ impl Check<'_> {
         self.sources(&link.sources, refs);
     }
 
-    fn network(&mut self, network: &mut Network, refs: &Refs, places: &HashSet<String>) {
+    fn network(&mut self, network: &mut Network, refs: &Refs, places: &BTreeSet<String>) {
         if network.name.trim().is_empty() {
             self.fail("name", "is empty");
         }
@@ -363,7 +363,7 @@ impl Check<'_> {
         if network.members.is_empty() && network.host.is_none() {
             self.fail("members", "a network needs a host or at least one member");
         }
-        let mut members = HashSet::new();
+        let mut members = BTreeSet::new();
         for (i, member) in network.members.iter().enumerate() {
             self.place_ref(format!("members[{i}].place"), &member.place, places);
             if !members.insert(member.place.as_str()) {
@@ -396,8 +396,8 @@ impl Check<'_> {
         &mut self,
         event: &mut Event,
         refs: &Refs,
-        places: &HashSet<String>,
-        links: &HashSet<String>,
+        places: &BTreeSet<String>,
+        links: &BTreeSet<String>,
     ) {
         if event.title.trim().is_empty() {
             self.fail("title", "is empty");

@@ -3,7 +3,11 @@
 //! Data flows one way: fetched dataset → [`state::MapState`] (atlas and memos) → SVG.
 
 pub mod app;
+mod element_size;
 mod fetch;
+mod history;
 mod map;
+mod palette;
 mod panels;
 mod state;
+mod text;

@@ -1,28 +1,97 @@
-//! The map's state: a plain struct of the prepared data, signals and memos, handed to small
-//! components (as leptos-chartistry's `State`). Nothing here keeps its own copy of a value
-//! another memo derives.
+//! The map's state: the prepared data and a struct of signals and memos, handed to small
+//! components (as leptos-chartistry's `State`).
+//!
+//! The URL state is the single source of truth for what the visitor asked to see; the view
+//! (zoom and centre) is kept apart so that moving the map does not re-run the filters.
+//! Everything drawn is derived from these two and the dataset through memos.
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 
 use crate::core::basemap::Basemap;
-use crate::core::geo::viewport::ViewTransform;
-use crate::core::summary::Summary;
+use crate::core::filter::{theme_counts, visible, Filters, LinkFacts, Visible, YearRange};
+use crate::core::geo::viewport::{Camera, View, ViewTransform};
+use crate::core::geo::{MapPoint, Projection};
+use crate::core::url_state::{self, Known, UrlState, Viewport};
 
 use super::fetch::Prepared;
+use super::history;
 
+/// How long the map must be still before the address records where it is.
+const ADDRESS_DELAY: std::time::Duration = std::time::Duration::from_millis(400);
 /// Space kept free around the region when fitting it into the map's box, in pixels.
 const FIT_PADDING: f64 = 12.0;
+/// Below this width the details open as a sheet over the lower part of the map.
+const NARROW_SCREEN_PX: f64 = 800.0;
+/// How close a place chosen in search or in a panel is shown, at the most.
+pub const PLACE_ZOOM: f64 = 4.5;
+/// Room around a selected place and its partners, for their labels.
+const FOCUS_PADDING: f64 = 60.0;
+
+/// Where the map opens, resolved once the map's box has a size.
+#[derive(Debug, Clone, PartialEq)]
+enum Landing {
+    /// An explicit view (`map=zoom/lat/lon`).
+    At(View),
+    /// A place and its partners in sight (`place=…`).
+    Focus(Vec<MapPoint>),
+}
+
+impl Landing {
+    fn view(&self, camera: &Camera) -> View {
+        match self {
+            Landing::At(view) => *view,
+            Landing::Focus(points) => focus(camera, points),
+        }
+    }
+}
+
+/// A view with `points` in sight, no closer than `PLACE_ZOOM`: in the middle of the map, or on
+/// a narrow screen in its upper part, above the details sheet that opens over the lower half.
+fn focus(camera: &Camera, points: &[MapPoint]) -> View {
+    let bottom = if camera.width < NARROW_SCREEN_PX {
+        camera.height * 0.5
+    } else {
+        camera.height
+    };
+    camera
+        .fit_points(
+            points,
+            (0.0, 0.0, camera.width, bottom),
+            FOCUS_PADDING,
+            PLACE_ZOOM,
+        )
+        .unwrap_or_else(|| camera.home_view())
+}
 
 #[derive(Clone)]
 pub struct MapState {
     pub prepared: Arc<Prepared>,
-    /// The map box's size in pixels.
-    pub width: Signal<f64>,
-    pub height: Signal<f64>,
+    /// Each drawn link's facts, gathered once for the filters.
+    pub facts: Arc<Vec<LinkFacts>>,
+    pub known: Arc<Known>,
+    /// What the visitor asked to see: filters, selection, search text, language, mode.
+    pub url: RwSignal<UrlState>,
+    /// Where the visitor has moved the map; `None` until they do.
+    pub view: RwSignal<Option<View>>,
+    /// Where the URL asked the map to open (its `map`, or its `place`), until the visitor moves it.
+    landing: RwSignal<Option<Landing>>,
+    pub camera: Memo<Camera>,
     pub transform: Memo<ViewTransform>,
-    pub summary: Memo<Summary>,
+    pub filters: Memo<Filters>,
+    pub visible: Memo<Visible>,
+    pub theme_counts: Memo<BTreeMap<String, usize>>,
+    /// The first and last year any dated link is in force.
+    pub year_span: Option<YearRange>,
+    /// The place under the pointer or keyboard focus, by atlas index.
+    pub hovered: RwSignal<Option<usize>>,
+    /// The selected place and link, by atlas index.
+    pub selected_place: Memo<Option<usize>>,
+    pub selected_link: Memo<Option<usize>>,
+    projection: Arc<Option<Projection>>,
 }
 
 impl MapState {
@@ -32,6 +101,15 @@ impl MapState {
         width: Signal<f64>,
         height: Signal<f64>,
     ) -> Self {
+        let facts = Arc::new(LinkFacts::of_atlas(
+            &prepared.loaded.dataset,
+            &prepared.atlas,
+        ));
+        let known = Arc::new(Known::of(&prepared.loaded.dataset));
+        let projection = Arc::new(Projection::etrs89_laea().ok());
+        let initial = url_state::parse(&history::query(), &known);
+        let url = RwSignal::new(initial);
+
         let region = prepared.region;
         // Without a basemap there is no drawn edge to keep within: the region is its own bound.
         let frame = Memo::new(move |_| {
@@ -40,18 +118,228 @@ impl MapState {
                 .map(|b| (b.extent, b.bounds))
                 .unwrap_or((region, region))
         });
-        let transform = Memo::new(move |_| {
+        let camera = Memo::new(move |_| {
             let (extent, bounds) = frame.get();
-            ViewTransform::fit_region(extent, bounds, width.get(), height.get(), FIT_PADDING)
+            let (w, h) = (width.get(), height.get());
+            Camera {
+                home: ViewTransform::fit_region(extent, bounds, w, h, FIT_PADDING),
+                width: w,
+                height: h,
+                bounds,
+            }
         });
-        let atlas_summary = Summary::of(&prepared.atlas);
-        let summary = Memo::new(move |_| atlas_summary);
-        MapState {
+        let view = RwSignal::new(None);
+        let landing = RwSignal::new(None);
+        let transform = Memo::new(move |_| {
+            let camera = camera.get();
+            let wanted = view.get().or_else(|| {
+                landing.with(|l: &Option<Landing>| l.as_ref().map(|l| l.view(&camera)))
+            });
+            camera.transform(wanted.map_or_else(|| camera.home_view(), |v| camera.clamp(v)))
+        });
+
+        let filters = Memo::new(move |_| url.with(|u| u.filters.clone()));
+        let (atlas, f) = (prepared.clone(), facts.clone());
+        let visible =
+            Memo::new(move |_| filters.with(|filters| visible(&atlas.atlas, &f, filters)));
+        let f = facts.clone();
+        let theme_counts = Memo::new(move |_| filters.with(|filters| theme_counts(&f, filters)));
+        let year_span = crate::core::filter::year_span(&facts);
+
+        let p = prepared.clone();
+        let selected_place = Memo::new(move |_| {
+            url.with(|u| {
+                let id = u.place.as_deref()?;
+                p.atlas
+                    .places
+                    .iter()
+                    .position(|g| p.loaded.dataset.places[g.place].id == id)
+            })
+        });
+        let p = prepared.clone();
+        let selected_link = Memo::new(move |_| {
+            url.with(|u| {
+                let id = u.link.as_deref()?;
+                p.atlas.links.iter().position(|l| l.id == id)
+            })
+        });
+
+        let state = MapState {
             prepared,
-            width,
-            height,
+            facts,
+            known,
+            url,
+            view,
+            camera,
             transform,
-            summary,
+            filters,
+            visible,
+            theme_counts,
+            year_span,
+            hovered: RwSignal::new(None),
+            selected_place,
+            selected_link,
+            projection,
+            landing,
+        };
+        state.landing.set(state.landing_from_url());
+        state.follow_history();
+        state
+    }
+
+    /// Changes what the visitor asked to see, as a new history entry.
+    pub fn update(&self, change: impl FnOnce(&mut UrlState)) {
+        self.url.update(change);
+        history::push(&self.query());
+    }
+
+    /// Changes it without a history entry (the year player's steps, typing in the search box).
+    pub fn update_quietly(&self, change: impl FnOnce(&mut UrlState)) {
+        self.url.update(change);
+        history::replace(&self.query());
+    }
+
+    /// The query string for the current state and view.
+    pub fn query(&self) -> String {
+        let mut state = self.url.get_untracked();
+        state.viewport = self.viewport();
+        url_state::write(&state)
+    }
+
+    /// The current view as the URL writes it, or `None` for the fitted region.
+    fn viewport(&self) -> Option<Viewport> {
+        let view = self.view.get_untracked()?;
+        let projection = self.projection.as_ref().as_ref()?;
+        let (lon, lat) = projection.unproject(view.center)?;
+        Some(Viewport {
+            zoom: view.zoom,
+            lat,
+            lon,
+        })
+    }
+
+    /// Moves the map; the address follows once the movement pauses.
+    pub fn set_view(&self, view: View) {
+        self.view.set(Some(self.camera.get_untracked().clamp(view)));
+    }
+
+    /// Where the URL asks the map to open: its `map`, or else its place.
+    fn landing_from_url(&self) -> Option<Landing> {
+        let url = self.url.get_untracked();
+        if let Some(v) = url.viewport {
+            let projection = self.projection.as_ref().as_ref()?;
+            let center = projection.project(v.lon, v.lat)?;
+            return Some(Landing::At(View {
+                zoom: v.zoom,
+                center,
+            }));
         }
+        let place = self.selected_place.get_untracked()?;
+        Some(Landing::Focus(self.neighbourhood(place)))
+    }
+
+    /// The view shown now.
+    pub fn current_view(&self) -> View {
+        let camera = self.camera.get_untracked();
+        let wanted = self.view.get_untracked().or_else(|| {
+            self.landing
+                .with_untracked(|l| l.as_ref().map(|l| l.view(&camera)))
+        });
+        wanted.map_or_else(|| camera.home_view(), |v| camera.clamp(v))
+    }
+
+    /// Back to the whole region.
+    pub fn reset_view(&self) {
+        self.landing.set(None);
+        self.view.set(None);
+    }
+
+    /// Selects a place (by atlas index) and brings it into view.
+    pub fn select_place(&self, place: usize) {
+        let id = self.place_id(place).to_string();
+        self.update(|u| {
+            u.place = Some(id);
+            u.link = None;
+            u.query.clear();
+        });
+        let neighbourhood = self.neighbourhood(place);
+        self.set_view(focus(&self.camera.get_untracked(), &neighbourhood));
+    }
+
+    /// A place and every place the links drawn now connect it with.
+    fn neighbourhood(&self, place: usize) -> Vec<MapPoint> {
+        let atlas = &self.prepared.atlas;
+        let mut points = vec![atlas.places[place].at];
+        self.visible.with_untracked(|v| {
+            for (link, _) in atlas
+                .links
+                .iter()
+                .zip(&v.links)
+                .filter(|(l, &shown)| shown && l.places.contains(&place))
+            {
+                points.extend(link.places.iter().map(|&p| atlas.places[p].at));
+            }
+        });
+        points
+    }
+
+    /// Selects a partnership, network or event (by atlas index).
+    pub fn select_link(&self, link: usize) {
+        let id = self.prepared.atlas.links[link].id.clone();
+        self.update(|u| {
+            u.link = Some(id);
+            u.place = None;
+        });
+    }
+
+    pub fn clear_selection(&self) {
+        if self
+            .url
+            .with_untracked(|u| u.place.is_some() || u.link.is_some())
+        {
+            self.update(|u| {
+                u.place = None;
+                u.link = None;
+            });
+        }
+    }
+
+    pub fn place_id(&self, place: usize) -> &str {
+        &self.prepared.loaded.dataset.places[self.prepared.atlas.places[place].place].id
+    }
+
+    /// Back and forward restore what that entry asked for; the address follows the view
+    /// once the map stops moving.
+    fn follow_history(&self) {
+        let state = self.clone();
+        let on_pop = window_event_listener(leptos::ev::popstate, move |_| {
+            state
+                .url
+                .set(url_state::parse(&history::query(), &state.known));
+            state.landing.set(state.landing_from_url());
+            state.view.set(None);
+        });
+        on_cleanup(move || on_pop.remove());
+
+        // The address follows the view once the map has been still for a moment: browsers
+        // throttle history updates, and every frame of a drag need not be remembered.
+        let state = self.clone();
+        let pending: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
+        let view = self.view;
+        Effect::new(move |previous: Option<()>| {
+            view.track();
+            if previous.is_some() {
+                if let Some(handle) = pending.get_value() {
+                    handle.clear();
+                }
+                let state = state.clone();
+                let handle = set_timeout_with_handle(
+                    move || history::replace(&state.query()),
+                    ADDRESS_DELAY,
+                )
+                .ok();
+                pending.set_value(handle);
+            }
+        });
     }
 }

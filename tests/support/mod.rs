@@ -264,3 +264,124 @@ pub fn shipped_dataset() -> serde_json::Value {
 pub fn count(dataset: &serde_json::Value, collection: &str) -> usize {
     dataset[collection].as_array().map_or(0, Vec::len)
 }
+
+/// Waits until the element's attribute equals `expected` (up to 10 s); fails with the last value.
+pub async fn wait_attr(client: &Client, css: &str, name: &str, expected: &str) {
+    let mut last = None;
+    for _ in 0..200 {
+        if let Ok(element) = client.find(Locator::Css(css)).await {
+            last = element.attr(name).await.ok().flatten();
+            if last.as_deref() == Some(expected) {
+                return;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("{css}[{name}] should be {expected:?}, is {last:?}");
+}
+
+/// The filters a test sets, for [`expected_links`].
+#[derive(Default, Clone, Copy)]
+pub struct Expect<'a> {
+    pub theme: Option<&'a str>,
+    pub years: Option<(i32, i32)>,
+    pub exclude_undated: bool,
+    pub kind: Option<&'a str>,
+    pub country: Option<&'a str>,
+}
+
+/// How many partnerships, networks and meetings of the shipped dataset match: computed from
+/// the JSON on its own, so that the app's filter code is checked, not repeated.
+pub fn expected_links(dataset: &serde_json::Value, e: Expect) -> usize {
+    use serde_json::Value;
+    let year = |v: &Value| {
+        v.as_str()
+            .and_then(|s| s.get(..4))
+            .and_then(|y| y.parse::<i32>().ok())
+    };
+    let country_of = |id: &str| {
+        dataset["places"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["id"] == id)
+            .map(|p| p["country"].as_str().unwrap().to_string())
+    };
+    let ids = |v: &Value| -> Vec<String> {
+        match v {
+            Value::String(s) => vec![s.clone()],
+            Value::Array(items) => items
+                .iter()
+                .filter_map(|i| i.as_str().map(String::from))
+                .collect(),
+            _ => Vec::new(),
+        }
+    };
+    struct Record {
+        themes: Vec<String>,
+        since: Option<i32>,
+        until: Option<i32>,
+        kind: String,
+        places: Vec<String>,
+    }
+    let mut records: Vec<Record> = Vec::new();
+    for l in dataset["partnerships"].as_array().unwrap() {
+        records.push(Record {
+            themes: ids(&l["themes"]),
+            since: year(&l["since"]),
+            until: year(&l["until"]),
+            kind: l["kind"].as_str().unwrap().into(),
+            places: ids(&l["places"]),
+        });
+    }
+    for n in dataset["networks"].as_array().unwrap() {
+        let mut places = ids(&n["host"]["place"]);
+        places.extend(
+            n["members"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|m| m["place"].as_str().unwrap().to_string()),
+        );
+        records.push(Record {
+            themes: ids(&n["themes"]),
+            since: year(&n["since"]),
+            until: year(&n["until"]),
+            kind: "network".into(),
+            places,
+        });
+    }
+    for ev in dataset["events"].as_array().unwrap() {
+        let mut places = ids(&ev["host"]);
+        places.extend(ids(&ev["participants"]));
+        let start = year(&ev["start"]);
+        records.push(Record {
+            themes: ids(&ev["themes"]),
+            since: start,
+            until: year(&ev["end"]).or(start),
+            kind: "event".into(),
+            places,
+        });
+    }
+    records
+        .into_iter()
+        .filter(
+            |Record {
+                 themes,
+                 since,
+                 until,
+                 kind,
+                 places,
+             }| {
+                e.theme.is_none_or(|t| themes.iter().any(|x| x == t))
+                    && e.kind.is_none_or(|k| k == kind)
+                    && e.country
+                        .is_none_or(|c| places.iter().any(|p| country_of(p).as_deref() == Some(c)))
+                    && e.years.is_none_or(|(from, to)| match since {
+                        None => !e.exclude_undated,
+                        Some(s) => *s <= to && until.is_none_or(|u| u >= from),
+                    })
+            },
+        )
+        .count()
+}

@@ -116,6 +116,157 @@ impl ViewTransform {
     }
 }
 
+/// How far a visitor can zoom in: 2^7 = 128 times the default view.
+pub const MAX_ZOOM: f64 = 7.0;
+
+/// Where the visitor is looking: a zoom level (log2 of the scale relative to the default
+/// view, so 0 is the default and 1 twice as close) and the map point at the centre.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct View {
+    pub zoom: f64,
+    pub center: MapPoint,
+}
+
+/// Moving the map: all in pure functions of the default view (`home`, the fitted transform),
+/// the screen size and the drawn bounds, so that they are tested without a browser.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Camera {
+    pub home: ViewTransform,
+    pub width: f64,
+    pub height: f64,
+    /// The rectangle the view must stay within.
+    pub bounds: Extent,
+}
+
+impl Camera {
+    /// The view the page opens with.
+    pub fn home_view(&self) -> View {
+        View {
+            zoom: 0.0,
+            center: self.center_of(self.home),
+        }
+    }
+
+    fn center_of(&self, t: ViewTransform) -> MapPoint {
+        MapPoint {
+            x: (self.width / 2.0 - t.tx) / t.scale,
+            y: (self.height / 2.0 - t.ty) / t.scale,
+        }
+    }
+
+    pub fn scale(&self, zoom: f64) -> f64 {
+        self.home.scale * zoom.exp2()
+    }
+
+    /// The transform that shows `view`.
+    pub fn transform(&self, view: View) -> ViewTransform {
+        let scale = self.scale(view.zoom);
+        ViewTransform {
+            scale,
+            tx: self.width / 2.0 - view.center.x * scale,
+            ty: self.height / 2.0 - view.center.y * scale,
+        }
+    }
+
+    /// The farthest out a visitor may zoom: the bounds just fill the screen.
+    pub fn min_zoom(&self) -> f64 {
+        let fill = (self.width / self.bounds.width().max(1e-9))
+            .max(self.height / self.bounds.height().max(1e-9));
+        (fill / self.home.scale).log2().min(0.0)
+    }
+
+    /// `view` brought within the zoom limits, and moved so that the screen stays within the bounds.
+    pub fn clamp(&self, view: View) -> View {
+        let zoom = if view.zoom.is_finite() {
+            view.zoom.clamp(self.min_zoom(), MAX_ZOOM)
+        } else {
+            0.0
+        };
+        let scale = self.scale(zoom);
+        let axis = |c: f64, min: f64, max: f64, half: f64| {
+            let c = if c.is_finite() { c } else { (min + max) / 2.0 };
+            if max - min <= 2.0 * half {
+                (min + max) / 2.0
+            } else {
+                c.clamp(min + half, max - half)
+            }
+        };
+        let b = self.bounds;
+        let center = MapPoint {
+            x: axis(view.center.x, b.min_x, b.max_x, self.width / 2.0 / scale),
+            y: axis(view.center.y, b.min_y, b.max_y, self.height / 2.0 / scale),
+        };
+        View { zoom, center }
+    }
+
+    /// Zooms by `steps` levels (positive: closer), keeping the map point under the screen
+    /// point `(sx, sy)` where it is, as a wheel under the cursor does.
+    pub fn zoom_at(&self, view: View, steps: f64, sx: f64, sy: f64) -> View {
+        let before = self.transform(view);
+        let under = MapPoint {
+            x: (sx - before.tx) / before.scale,
+            y: (sy - before.ty) / before.scale,
+        };
+        let zoom = (view.zoom + steps).clamp(self.min_zoom(), MAX_ZOOM);
+        let scale = self.scale(zoom);
+        let center = MapPoint {
+            x: under.x - (sx - self.width / 2.0) / scale,
+            y: under.y - (sy - self.height / 2.0) / scale,
+        };
+        self.clamp(View { zoom, center })
+    }
+
+    /// Moves the map by `(dx, dy)` screen pixels, as a drag does.
+    pub fn pan(&self, view: View, dx: f64, dy: f64) -> View {
+        let scale = self.scale(view.zoom);
+        self.clamp(View {
+            zoom: view.zoom,
+            center: MapPoint {
+                x: view.center.x - dx / scale,
+                y: view.center.y - dy / scale,
+            },
+        })
+    }
+
+    /// The closest view, up to `max_zoom`, that shows all of `points` within the part of the
+    /// screen given by `area` (left, top, right, bottom in pixels) with `padding` around them.
+    /// None when there are no points.
+    pub fn fit_points(
+        &self,
+        points: &[MapPoint],
+        area: (f64, f64, f64, f64),
+        padding: f64,
+        max_zoom: f64,
+    ) -> Option<View> {
+        let first = points.first()?;
+        let (mut min, mut max) = (*first, *first);
+        for p in points {
+            (min.x, min.y, max.x, max.y) = (
+                min.x.min(p.x),
+                min.y.min(p.y),
+                max.x.max(p.x),
+                max.y.max(p.y),
+            );
+        }
+        let (left, top, right, bottom) = area;
+        let usable = (
+            (right - left - 2.0 * padding).max(1.0),
+            (bottom - top - 2.0 * padding).max(1.0),
+        );
+        let span = ((max.x - min.x).max(1e-9), (max.y - min.y).max(1e-9));
+        let scale = (usable.0 / span.0).min(usable.1 / span.1);
+        let zoom = (scale / self.home.scale).log2().min(max_zoom);
+        let scale = self.scale(zoom);
+        // Centre the points in the area, which need not be the middle of the screen.
+        let (area_cx, area_cy) = ((left + right) / 2.0, (top + bottom) / 2.0);
+        let center = MapPoint {
+            x: (min.x + max.x) / 2.0 - (area_cx - self.width / 2.0) / scale,
+            y: (min.y + max.y) / 2.0 - (area_cy - self.height / 2.0) / scale,
+        };
+        Some(self.clamp(View { zoom, center }))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -179,6 +330,87 @@ mod tests {
         );
         let (left, top) = (-tall.tx / tall.scale, -tall.ty / tall.scale);
         assert!(left >= narrow_bounds.min_x && top >= narrow_bounds.min_y - 1e-9);
+    }
+
+    fn camera() -> Camera {
+        let home = ViewTransform::fit(EXTENT, 800.0, 400.0, 0.0);
+        Camera {
+            home,
+            width: 800.0,
+            height: 400.0,
+            bounds: Extent {
+                min_x: -200.0,
+                min_y: -400.0,
+                max_x: 600.0,
+                max_y: 0.0,
+            },
+        }
+    }
+
+    #[test]
+    fn the_home_view_is_the_fitted_view() {
+        let c = camera();
+        assert_eq!(c.transform(c.home_view()), c.home);
+    }
+
+    #[test]
+    fn zooming_keeps_the_point_under_the_cursor() {
+        let c = camera();
+        let view = c.zoom_at(c.home_view(), 1.0, 300.0, 150.0);
+        assert_eq!(view.zoom, 1.0);
+        let (before, after) = (c.home, c.transform(view));
+        let under = |t: ViewTransform| ((300.0 - t.tx) / t.scale, (150.0 - t.ty) / t.scale);
+        let (a, b) = (under(before), under(after));
+        assert!((a.0 - b.0).abs() < 1e-9 && (a.1 - b.1).abs() < 1e-9);
+    }
+
+    #[test]
+    fn zoom_stops_at_its_limits_and_the_view_stays_within_the_bounds() {
+        let c = camera();
+        assert_eq!(c.zoom_at(c.home_view(), 50.0, 400.0, 200.0).zoom, MAX_ZOOM);
+        let out = c.zoom_at(c.home_view(), -50.0, 400.0, 200.0);
+        assert_eq!(out.zoom, c.min_zoom());
+        assert_eq!(c.min_zoom(), -1.0, "the bounds are twice the extent");
+        let far = c.pan(c.zoom_at(c.home_view(), 2.0, 400.0, 200.0), 1.0e6, 0.0);
+        let t = c.transform(far);
+        assert!(
+            (-t.tx / t.scale - c.bounds.min_x).abs() < 1e-9,
+            "dragged to the left edge and no further"
+        );
+        let nan = c.clamp(View {
+            zoom: f64::NAN,
+            center: MapPoint {
+                x: f64::NAN,
+                y: 0.0,
+            },
+        });
+        assert!(nan.zoom.is_finite() && nan.center.x.is_finite());
+    }
+
+    #[test]
+    fn fitting_points_shows_them_all_in_the_given_area() {
+        let c = camera();
+        let p = |x, y| MapPoint { x, y };
+        let points = [p(100.0, -250.0), p(140.0, -230.0)];
+        let view = c
+            .fit_points(&points, (0.0, 0.0, 800.0, 200.0), 20.0, MAX_ZOOM)
+            .unwrap();
+        let t = c.transform(view);
+        for point in points {
+            let (x, y) = t.apply(point);
+            assert!(
+                (19.9..=780.1).contains(&x) && (19.9..=180.1).contains(&y),
+                "{x} {y} in the top half"
+            );
+        }
+        let one = c
+            .fit_points(&points[..1], (0.0, 0.0, 800.0, 400.0), 20.0, 3.0)
+            .unwrap();
+        assert_eq!(
+            one.zoom, 3.0,
+            "a single point is shown at the closest zoom allowed"
+        );
+        assert!(c.fit_points(&[], (0.0, 0.0, 1.0, 1.0), 0.0, 3.0).is_none());
     }
 
     #[test]

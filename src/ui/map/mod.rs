@@ -1,7 +1,8 @@
-//! The SVG map: basemap and links in map units under one transform; markers and labels in
-//! screen pixels, so they keep their size whatever the scale.
+//! The map and what surrounds it: basemap and links in map units under one transform;
+//! markers, labels and the tooltip in screen pixels, so they keep their size at any zoom.
 
 mod basemap;
+mod gestures;
 mod links;
 mod places;
 
@@ -9,19 +10,23 @@ use std::sync::Arc;
 
 use leptos::html::Div;
 use leptos::prelude::*;
-use leptos_use::{use_element_size, UseElementSizeReturn};
 
 use crate::core::basemap::Basemap;
 
+use super::element_size::use_element_size;
 use super::fetch::{FetchError, Prepared};
-use super::panels::{Attribution, DataProblems, Legend, SummaryLine};
+use super::panels::{
+    Attribution, DataProblems, DetailsPanel, FilterPanel, Legend, SearchBox, SummaryLine,
+};
 use super::state::MapState;
 use basemap::BasemapLayer;
+use gestures::Gestures;
+use gestures::ZoomControls;
 use links::LinkLayer;
 use places::PlaceLayer;
 
-/// Narrower screens than this start with the legend folded.
-const WIDE_SCREEN_PX: f64 = 640.0;
+/// Narrower screens than this start with the legend and the filters folded.
+const WIDE_SCREEN_PX: f64 = 800.0;
 
 fn is_wide_screen() -> bool {
     window()
@@ -38,39 +43,109 @@ pub fn MapView(
     basemap: LocalResource<Result<Arc<Basemap>, FetchError>>,
 ) -> impl IntoView {
     let container = NodeRef::<Div>::new();
-    let UseElementSizeReturn { width, height } = use_element_size(container);
+    let (width, height) = use_element_size(container);
     let basemap_ready = Signal::derive(move || basemap.get().and_then(Result::ok));
     let basemap_error = move || basemap.get().and_then(Result::err);
     let state = MapState::new(prepared.clone(), basemap_ready, width, height);
+    let gestures = Gestures::new(state.clone(), container);
     let transform = state.transform;
+    let visible = state.visible;
+    let summary = Signal::derive(move || visible.with(|v| v.summary));
+    let wide = is_wide_screen();
+    let filters_open = RwSignal::new(wide);
+
+    let (g1, g2, g3, g4, g5, g6, g7) = (
+        gestures.clone(),
+        gestures.clone(),
+        gestures.clone(),
+        gestures.clone(),
+        gestures.clone(),
+        gestures.clone(),
+        gestures.clone(),
+    );
 
     view! {
-        <div class="map" node_ref=container>
-            <svg
-                class="map-svg"
-                width=move || width.get()
-                height=move || height.get()
-                role="img"
-                aria-label="Map of the Baltic Sea and North Sea region with partnerships and networks"
+        <div class="workspace">
+            <aside class="sidebar" class:open=move || filters_open.get() aria-label="Search and filters">
+                <SearchBox state=state.clone()/>
+                <button
+                    type="button"
+                    class="filters-toggle"
+                    aria-expanded=move || filters_open.get().to_string()
+                    aria-controls="filters"
+                    on:click=move |_| filters_open.update(|open| *open = !*open)
+                >
+                    "Filters"
+                </button>
+                <FilterPanel state=state.clone()/>
+            </aside>
+            <div
+                class="map"
+                node_ref=container
+                tabindex="0"
+                aria-label="Map. Use + and − to zoom, the arrow keys to move, 0 to see the whole region."
+                on:keydown=move |ev| g1.on_key(ev)
             >
-                <rect class="sea" width="100%" height="100%"></rect>
-                <g class="world" transform=move || transform.get().to_svg()>
-                    <BasemapLayer basemap=basemap_ready/>
-                    <LinkLayer atlas=prepared.clone()/>
-                </g>
-                <PlaceLayer state=state.clone()/>
-            </svg>
-            <div class="overlay overlay-top">
-                <SummaryLine summary=state.summary/>
-                <DataProblems problems=prepared.loaded.problems.clone()/>
-                {move || basemap_error().map(|e| view! {
-                    <p class="notice" role="status">"The basemap is missing: " {e.to_string()}</p>
-                })}
+                <svg
+                    class="map-svg"
+                    width=move || width.get()
+                    height=move || height.get()
+                    role="img"
+                    aria-label="Map of the Baltic Sea and North Sea region with partnerships, networks and meetings"
+                    on:wheel=move |ev| g2.on_wheel(ev)
+                    on:dblclick=move |ev| g3.on_dblclick(ev)
+                    on:pointerdown=move |ev| g4.on_pointer_down(ev)
+                    on:pointermove=move |ev| g5.on_pointer_move(ev)
+                    on:pointerup=move |ev| g6.on_pointer_up(ev.clone())
+                    on:pointercancel=move |ev| g7.on_pointer_up(ev)
+                >
+                    <rect class="sea" width="100%" height="100%"></rect>
+                    <g class="world" transform=move || transform.get().to_svg()>
+                        <BasemapLayer basemap=basemap_ready/>
+                        <LinkLayer state=state.clone()/>
+                    </g>
+                    <PlaceLayer state=state.clone() gestures=gestures.clone()/>
+                </svg>
+                <Tooltip state=state.clone()/>
+                <div class="overlay overlay-top">
+                    <SummaryLine summary=summary/>
+                    <DataProblems problems=prepared.loaded.problems.clone()/>
+                    {move || basemap_error().map(|e| view! {
+                        <p class="card notice" role="status">"The basemap is missing: " {e.to_string()}</p>
+                    })}
+                </div>
+                <ZoomControls gestures=gestures.clone()/>
+                <div class="overlay overlay-bottom">
+                    <Legend state=state.clone() initially_open=wide/>
+                    <Attribution/>
+                </div>
             </div>
-            <div class="overlay overlay-bottom">
-                <Legend initially_open=is_wide_screen()/>
-                <Attribution/>
-            </div>
+            <DetailsPanel state=state.clone()/>
         </div>
+    }
+}
+
+/// The name of the place under the pointer or keyboard focus, beside it.
+#[component]
+fn Tooltip(state: MapState) -> impl IntoView {
+    let (hovered, transform) = (state.hovered, state.transform);
+    move || {
+        let i = hovered.get()?;
+        let glyph = &state.prepared.atlas.places[i];
+        let place = &state.prepared.loaded.dataset.places[glyph.place];
+        let (x, y) = transform.get().apply(glyph.at);
+        let others: Vec<&str> = place
+            .names
+            .values()
+            .map(String::as_str)
+            .filter(|n| *n != place.name)
+            .collect();
+        let text = match others.is_empty() {
+            true => format!("{} · {}", place.name, place.country),
+            false => format!("{} ({}) · {}", place.name, others.join(", "), place.country),
+        };
+        Some(view! {
+            <div class="tooltip" role="tooltip" style:left=format!("{x:.0}px") style:top=format!("{y:.0}px")>{text}</div>
+        })
     }
 }

@@ -1,11 +1,18 @@
-//! What sits around and over the map: summary, data problems, legend, attribution.
+//! What sits around and over the map: search, filters, details, summary, data problems,
+//! legend, attribution.
 
 mod attribution;
+mod details;
+mod filters;
 mod legend;
 mod problems;
+mod search;
 mod summary;
 
 pub use attribution::Attribution;
+pub use details::DetailsPanel;
+pub use filters::FilterPanel;
 pub use legend::Legend;
 pub use problems::DataProblems;
+pub use search::SearchBox;
 pub use summary::SummaryLine;

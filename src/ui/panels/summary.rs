@@ -4,20 +4,18 @@
 use leptos::prelude::*;
 
 use crate::core::summary::Summary;
-
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
+use crate::ui::text::count;
 
 #[component]
-pub fn SummaryLine(summary: Memo<Summary>) -> impl IntoView {
+pub fn SummaryLine(summary: Signal<Summary>) -> impl IntoView {
     let text = move || {
         let s = summary.get();
         format!(
-            "{} ({}, {}) · {}",
+            "{} ({}, {}, {}) · {}",
             count(s.links, "link", "links"),
             count(s.partnerships, "partnership", "partnerships"),
             count(s.networks, "network", "networks"),
+            count(s.events, "meeting", "meetings"),
             count(s.places, "place", "places"),
         )
     };

@@ -1,0 +1,325 @@
+//! Everything the visitor asked to see, in the query string, so that a link reproduces a view.
+//!
+//! These names are a public interface (pages that embed the map build such URLs):
+//!
+//! | parameter | value | default |
+//! | --- | --- | --- |
+//! | `theme` | theme ids, comma-separated | all themes |
+//! | `year` | `2022` (in force that year) or `2015-2023` | every year |
+//! | `undated` | `0`: leave out links whose years the sources do not give, while a year is chosen | `1` |
+//! | `kind` | `twinning`, `friendship`, `cooperation_agreement`, `project_partnership`, `network`, `event`, comma-separated | all kinds |
+//! | `country` | ISO 3166-1 alpha-2 codes, comma-separated | all countries |
+//! | `place` | a place id: selects it and opens its details | none |
+//! | `link` | a partnership, network or event id: selects it | none |
+//! | `q` | the text in the search box | empty |
+//! | `lang` | `en`, `de`, `da`, `sv`, `pl`, `lt` | the browser's |
+//! | `view` | `map` or `list` | `map` |
+//! | `map` | the viewport: `zoom/lat/lon`, zoom 0 being the whole region | the whole region |
+//!
+//! Parsing is lenient: a value that makes no sense (an unknown theme, `year=abc`) is dropped
+//! and the rest of the URL still applies.
+
+use std::collections::BTreeSet;
+
+use super::filter::{Filters, KindFilter, YearRange};
+use super::model::Dataset;
+
+/// The map's languages; `lang` accepts only these.
+pub const LANGUAGES: [&str; 6] = ["en", "de", "da", "sv", "pl", "lt"];
+
+/// Map or table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ViewMode {
+    #[default]
+    Map,
+    List,
+}
+
+/// A viewport as the URL writes it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Viewport {
+    pub zoom: f64,
+    pub lat: f64,
+    pub lon: f64,
+}
+
+/// The state a URL carries.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct UrlState {
+    pub filters: Filters,
+    pub place: Option<String>,
+    pub link: Option<String>,
+    pub query: String,
+    pub lang: Option<String>,
+    pub view: ViewMode,
+    pub viewport: Option<Viewport>,
+}
+
+/// The ids a URL may name: anything else is ignored.
+#[derive(Debug, Clone, Default)]
+pub struct Known {
+    pub themes: BTreeSet<String>,
+    pub places: BTreeSet<String>,
+    pub links: BTreeSet<String>,
+    pub countries: BTreeSet<String>,
+}
+
+impl Known {
+    pub fn of(dataset: &Dataset) -> Known {
+        Known {
+            themes: dataset.themes.iter().map(|t| t.id.clone()).collect(),
+            places: dataset.places.iter().map(|p| p.id.clone()).collect(),
+            links: dataset
+                .partnerships
+                .iter()
+                .map(|l| l.id.clone())
+                .chain(dataset.networks.iter().map(|n| n.id.clone()))
+                .chain(dataset.events.iter().map(|e| e.id.clone()))
+                .collect(),
+            countries: dataset.places.iter().map(|p| p.country.clone()).collect(),
+        }
+    }
+}
+
+/// Longest query string read: anything longer is not a URL a person or page made.
+const MAX_QUERY: usize = 8 * 1024;
+/// Longest search text kept.
+const MAX_SEARCH: usize = 100;
+
+/// Reads a query string (with or without its `?`); never fails.
+pub fn parse(query: &str, known: &Known) -> UrlState {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    if query.len() > MAX_QUERY {
+        return UrlState::default();
+    }
+    let mut state = UrlState::default();
+    for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+        let value = value.trim();
+        let list = || value.split(',').map(str::trim).filter(|v| !v.is_empty());
+        match key.as_ref() {
+            "theme" => {
+                state.filters.themes = list()
+                    .filter(|t| known.themes.contains(*t))
+                    .map(String::from)
+                    .collect()
+            }
+            "year" => state.filters.years = parse_years(value),
+            "undated" => state.filters.undated = value != "0",
+            "kind" => state.filters.kinds = list().filter_map(KindFilter::from_id).collect(),
+            "country" => {
+                state.filters.countries = list()
+                    .map(str::to_ascii_uppercase)
+                    .filter(|c| known.countries.contains(c))
+                    .collect::<BTreeSet<_>>()
+            }
+            "place" => state.place = known.places.contains(value).then(|| value.to_string()),
+            "link" => state.link = known.links.contains(value).then(|| value.to_string()),
+            "q" => state.query = value.chars().take(MAX_SEARCH).collect(),
+            "lang" => {
+                let lang = value.to_ascii_lowercase();
+                state.lang = LANGUAGES.contains(&lang.as_str()).then_some(lang);
+            }
+            "view" => {
+                state.view = match value {
+                    "list" => ViewMode::List,
+                    _ => ViewMode::Map,
+                }
+            }
+            "map" => state.viewport = parse_viewport(value),
+            _ => {}
+        }
+    }
+    state
+}
+
+fn parse_year(text: &str) -> Option<i32> {
+    let year: i32 = text.trim().parse().ok()?;
+    (1000..=2200).contains(&year).then_some(year)
+}
+
+fn parse_years(value: &str) -> Option<YearRange> {
+    match value.split_once('-') {
+        None => parse_year(value).map(|y| YearRange { from: y, to: y }),
+        Some((from, to)) => {
+            let (from, to) = (parse_year(from)?, parse_year(to)?);
+            (from <= to).then_some(YearRange { from, to })
+        }
+    }
+}
+
+fn parse_viewport(value: &str) -> Option<Viewport> {
+    let mut parts = value
+        .split('/')
+        .map(|p| p.trim().parse::<f64>().ok().filter(|v| v.is_finite()));
+    let (zoom, lat, lon) = (parts.next()??, parts.next()??, parts.next()??);
+    if parts.next().is_some() || !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon)
+    {
+        return None;
+    }
+    (-10.0..=20.0)
+        .contains(&zoom)
+        .then_some(Viewport { zoom, lat, lon })
+}
+
+/// Writes the state as a query string (with its `?`, or empty for the default view),
+/// naming only what differs from the defaults, in a fixed order.
+pub fn write(state: &UrlState) -> String {
+    let mut pairs: Vec<(&str, String)> = Vec::new();
+    let f = &state.filters;
+    let join = |items: Vec<&str>| items.join(",");
+    if !f.themes.is_empty() {
+        pairs.push(("theme", join(f.themes.iter().map(String::as_str).collect())));
+    }
+    if let Some(y) = f.years {
+        pairs.push((
+            "year",
+            if y.from == y.to {
+                y.from.to_string()
+            } else {
+                format!("{}-{}", y.from, y.to)
+            },
+        ));
+    }
+    if !f.undated {
+        pairs.push(("undated", "0".into()));
+    }
+    if !f.kinds.is_empty() {
+        pairs.push(("kind", join(f.kinds.iter().map(|k| k.id()).collect())));
+    }
+    if !f.countries.is_empty() {
+        pairs.push((
+            "country",
+            join(f.countries.iter().map(String::as_str).collect()),
+        ));
+    }
+    if let Some(place) = &state.place {
+        pairs.push(("place", place.clone()));
+    }
+    if let Some(link) = &state.link {
+        pairs.push(("link", link.clone()));
+    }
+    if !state.query.trim().is_empty() {
+        pairs.push(("q", state.query.clone()));
+    }
+    if let Some(lang) = &state.lang {
+        pairs.push(("lang", lang.clone()));
+    }
+    if state.view == ViewMode::List {
+        pairs.push(("view", "list".into()));
+    }
+    if let Some(v) = state.viewport {
+        pairs.push(("map", format!("{:.2}/{:.4}/{:.4}", v.zoom, v.lat, v.lon)));
+    }
+    if pairs.is_empty() {
+        return String::new();
+    }
+    let encoded: Vec<String> = pairs
+        .into_iter()
+        .map(|(key, value)| {
+            // Commas and slashes are kept readable; everything else a value holds is encoded.
+            let value: String = form_urlencoded::byte_serialize(value.as_bytes()).collect();
+            format!("{key}={}", value.replace("%2C", ",").replace("%2F", "/"))
+        })
+        .collect();
+    format!("?{}", encoded.join("&"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn known() -> Known {
+        let set = |items: &[&str]| items.iter().map(|s| s.to_string()).collect();
+        Known {
+            themes: set(&["youth", "refugees", "housing"]),
+            places: set(&["bytow", "koge"]),
+            links: set(&["koge-kristianstad"]),
+            countries: set(&["DE", "PL", "DK"]),
+        }
+    }
+
+    #[test]
+    fn reads_every_parameter() {
+        let s = parse(
+            "?theme=youth,refugees&year=2015-2023&undated=0&kind=twinning,network&country=de,PL\
+             &place=bytow&link=koge-kristianstad&q=K%C3%B8ge&lang=DA&view=list&map=3.5/54.17/17.49",
+            &known(),
+        );
+        assert_eq!(
+            s.filters.themes,
+            ["refugees".to_string(), "youth".to_string()].into()
+        );
+        assert_eq!(
+            s.filters.years,
+            Some(YearRange {
+                from: 2015,
+                to: 2023
+            })
+        );
+        assert!(!s.filters.undated);
+        assert_eq!(
+            s.filters.kinds,
+            [KindFilter::Twinning, KindFilter::Network].into()
+        );
+        assert_eq!(
+            s.filters.countries,
+            ["DE".to_string(), "PL".to_string()].into()
+        );
+        assert_eq!(
+            (s.place.as_deref(), s.link.as_deref()),
+            (Some("bytow"), Some("koge-kristianstad"))
+        );
+        assert_eq!(
+            (s.query.as_str(), s.lang.as_deref(), s.view),
+            ("Køge", Some("da"), ViewMode::List)
+        );
+        assert_eq!(
+            s.viewport,
+            Some(Viewport {
+                zoom: 3.5,
+                lat: 54.17,
+                lon: 17.49
+            })
+        );
+    }
+
+    #[test]
+    fn nonsense_is_dropped_and_the_rest_applies() {
+        let s = parse(
+            "theme=nope,youth&year=abc&kind=castle&country=XX&place=atlantis&link=x&lang=tlh&view=globe\
+             &map=1/2&undated=yes&%FF=1&year",
+            &known(),
+        );
+        assert_eq!(s.filters.themes, ["youth".to_string()].into());
+        assert_eq!(s.filters.years, None);
+        assert!(s.filters.kinds.is_empty() && s.filters.countries.is_empty());
+        assert_eq!(
+            (s.place, s.link, s.lang, s.view, s.viewport),
+            (None, None, None, ViewMode::Map, None)
+        );
+        assert!(s.filters.undated);
+        for bad_years in ["2023-2015", "99", "3000", "2015-", "-2015", "2015--2016"] {
+            assert_eq!(
+                parse(&format!("year={bad_years}"), &known()).filters.years,
+                None,
+                "{bad_years}"
+            );
+        }
+        for bad_map in ["NaN/1/1", "1/95/1", "1/1/200", "1/1/1/1", "99/1/1"] {
+            assert_eq!(
+                parse(&format!("map={bad_map}"), &known()).viewport,
+                None,
+                "{bad_map}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_default_state_writes_nothing_and_every_state_round_trips() {
+        assert_eq!(write(&UrlState::default()), "");
+        let state = parse("theme=youth&year=2022&kind=event&country=DK&place=koge&q=a%26b c&lang=pl&map=1.25/55.4580/12.1821", &known());
+        let written = write(&state);
+        assert_eq!(written, "?theme=youth&year=2022&kind=event&country=DK&place=koge&q=a%26b+c&lang=pl&map=1.25/55.4580/12.1821");
+        assert_eq!(parse(&written, &known()), state);
+    }
+}

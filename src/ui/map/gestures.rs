@@ -1,0 +1,198 @@
+//! Moving the map by hand: wheel, drag, pinch, double-click and keys, all turned into changes
+//! of the view through the camera's pure functions.
+
+use std::collections::BTreeMap;
+
+use leptos::html::Div;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::core::geo::viewport::View;
+use crate::ui::state::MapState;
+
+/// A pointer must travel this far (px) before a press becomes a drag rather than a click.
+const DRAG_THRESHOLD: f64 = 4.0;
+/// Wheel pixels per zoom level.
+const WHEEL_PIXELS_PER_LEVEL: f64 = 300.0;
+/// Arrow keys move the map by this many pixels.
+const KEY_PAN: f64 = 100.0;
+/// Buttons and keys zoom by this many levels.
+const STEP: f64 = 0.5;
+
+/// The pointers pressed on the map, and whether the current press has become a drag.
+#[derive(Default)]
+struct Pointers {
+    at: BTreeMap<i32, (f64, f64)>,
+    travelled: f64,
+}
+
+/// Event handlers for the map's box.
+#[derive(Clone)]
+pub struct Gestures {
+    state: MapState,
+    container: NodeRef<Div>,
+    pointers: StoredValue<Pointers>,
+    /// Set when a press became a drag, so that its click does not select what lies under it.
+    pub dragged: StoredValue<bool>,
+}
+
+impl Gestures {
+    pub fn new(state: MapState, container: NodeRef<Div>) -> Self {
+        Gestures {
+            state,
+            container,
+            pointers: StoredValue::new(Pointers::default()),
+            dragged: StoredValue::new(false),
+        }
+    }
+
+    /// A client position relative to the map's box.
+    fn local(&self, client_x: i32, client_y: i32) -> (f64, f64) {
+        let (left, top) = self
+            .container
+            .get_untracked()
+            .map(|el| {
+                let r = el.get_bounding_client_rect();
+                (r.left(), r.top())
+            })
+            .unwrap_or_default();
+        (f64::from(client_x) - left, f64::from(client_y) - top)
+    }
+
+    fn view(&self) -> View {
+        self.state.current_view()
+    }
+
+    pub fn zoom_by(&self, steps: f64, at: Option<(f64, f64)>) {
+        let camera = self.state.camera.get_untracked();
+        let (x, y) = at.unwrap_or((camera.width / 2.0, camera.height / 2.0));
+        self.state
+            .set_view(camera.zoom_at(self.view(), steps, x, y));
+    }
+
+    pub fn pan_by(&self, dx: f64, dy: f64) {
+        let camera = self.state.camera.get_untracked();
+        self.state.set_view(camera.pan(self.view(), dx, dy));
+    }
+
+    pub fn reset(&self) {
+        self.state.reset_view();
+    }
+
+    pub fn on_wheel(&self, ev: leptos::ev::WheelEvent) {
+        ev.prevent_default();
+        let per_line = if ev.delta_mode() == 0 { 1.0 } else { 40.0 };
+        let steps = (-ev.delta_y() * per_line / WHEEL_PIXELS_PER_LEVEL).clamp(-1.0, 1.0);
+        self.zoom_by(steps, Some(self.local(ev.client_x(), ev.client_y())));
+    }
+
+    pub fn on_dblclick(&self, ev: leptos::ev::MouseEvent) {
+        ev.prevent_default();
+        let steps = if ev.shift_key() { -1.0 } else { 1.0 };
+        self.zoom_by(steps, Some(self.local(ev.client_x(), ev.client_y())));
+    }
+
+    pub fn on_pointer_down(&self, ev: leptos::ev::PointerEvent) {
+        if ev.pointer_type() == "mouse" && ev.button() != 0 {
+            return;
+        }
+        let at = self.local(ev.client_x(), ev.client_y());
+        self.pointers.update_value(|p| {
+            if p.at.is_empty() {
+                p.travelled = 0.0;
+            }
+            p.at.insert(ev.pointer_id(), at);
+        });
+        self.dragged.set_value(false);
+    }
+
+    pub fn on_pointer_move(&self, ev: leptos::ev::PointerEvent) {
+        let id = ev.pointer_id();
+        let at = self.local(ev.client_x(), ev.client_y());
+        let Some((before, others)) = self.pointers.with_value(|p| {
+            let before = *p.at.get(&id)?;
+            let others: Vec<(f64, f64)> =
+                p.at.iter()
+                    .filter(|(k, _)| **k != id)
+                    .map(|(_, v)| *v)
+                    .collect();
+            Some((before, others))
+        }) else {
+            return;
+        };
+        let (dx, dy) = (at.0 - before.0, at.1 - before.1);
+        let travelled = self.pointers.try_update_value(|p| {
+            p.at.insert(id, at);
+            p.travelled += dx.hypot(dy);
+            p.travelled
+        });
+        if travelled.unwrap_or_default() < DRAG_THRESHOLD {
+            return;
+        }
+        if !self.dragged.get_value() {
+            self.dragged.set_value(true);
+            // Only a drag captures the pointer: a plain click must still reach the marker under it.
+            if let Some(target) = ev
+                .current_target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            {
+                let _ = target.set_pointer_capture(id);
+            }
+        }
+        match others.as_slice() {
+            [] => self.pan_by(dx, dy),
+            [other, ..] => {
+                // Two fingers: the change in their distance zooms, their midpoint's movement pans.
+                let (d0, d1) = (
+                    (before.0 - other.0).hypot(before.1 - other.1),
+                    (at.0 - other.0).hypot(at.1 - other.1),
+                );
+                let mid = ((at.0 + other.0) / 2.0, (at.1 + other.1) / 2.0);
+                if d0 > 1.0 && d1 > 1.0 {
+                    self.zoom_by((d1 / d0).log2(), Some(mid));
+                }
+                self.pan_by(dx / 2.0, dy / 2.0);
+            }
+        }
+    }
+
+    pub fn on_pointer_up(&self, ev: leptos::ev::PointerEvent) {
+        self.pointers.update_value(|p| {
+            p.at.remove(&ev.pointer_id());
+        });
+    }
+
+    /// `+`, `-`, arrows and `0` move the map while it has the keyboard focus.
+    pub fn on_key(&self, ev: leptos::ev::KeyboardEvent) {
+        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        match ev.key().as_str() {
+            "+" | "=" => self.zoom_by(STEP, None),
+            "-" | "_" => self.zoom_by(-STEP, None),
+            "ArrowLeft" => self.pan_by(KEY_PAN, 0.0),
+            "ArrowRight" => self.pan_by(-KEY_PAN, 0.0),
+            "ArrowUp" => self.pan_by(0.0, KEY_PAN),
+            "ArrowDown" => self.pan_by(0.0, -KEY_PAN),
+            "0" => self.reset(),
+            _ => return,
+        }
+        ev.prevent_default();
+    }
+}
+
+/// Zoom in, zoom out, back to the whole region.
+#[component]
+pub fn ZoomControls(gestures: Gestures) -> impl IntoView {
+    let (zoom_in, zoom_out, reset) = (gestures.clone(), gestures.clone(), gestures);
+    view! {
+        <div class="zoom-controls" role="group" aria-label="Zoom">
+            <button type="button" class="zoom-button" aria-label="Zoom in" title="Zoom in (+)"
+                on:click=move |_| zoom_in.zoom_by(STEP, None)>"+"</button>
+            <button type="button" class="zoom-button" aria-label="Zoom out" title="Zoom out (−)"
+                on:click=move |_| zoom_out.zoom_by(-STEP, None)>"−"</button>
+            <button type="button" class="zoom-button" aria-label="Show the whole region" title="Whole region (0)"
+                on:click=move |_| reset.reset()>"⤢"</button>
+        </div>
+    }
+}

@@ -1,0 +1,402 @@
+//! The details of what is selected: a place with its partners, networks, meetings, themes and
+//! sources; or one partnership, network or meeting with its facts. Every name of a place or
+//! link in it selects that place or link. Escape closes it.
+
+use std::collections::BTreeSet;
+
+use leptos::prelude::*;
+
+use crate::core::atlas::Record;
+use crate::core::model::Dataset;
+use crate::ui::state::MapState;
+use crate::ui::text;
+
+#[component]
+pub fn DetailsPanel(state: MapState) -> impl IntoView {
+    let closer = state.clone();
+    let on_escape = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" {
+            closer.clear_selection();
+        }
+    });
+    on_cleanup(move || on_escape.remove());
+
+    let (place, link) = (state.selected_place, state.selected_link);
+    let close = state.clone();
+    move || {
+        let body = match (place.get(), link.get()) {
+            (Some(p), _) => place_details(&state, p).into_any(),
+            (None, Some(l)) => link_details(&state, l).into_any(),
+            (None, None) => return None,
+        };
+        let close = close.clone();
+        Some(view! {
+            <aside id="details" class="details" aria-label="Details" aria-live="polite">
+                <button type="button" class="close" aria-label="Close the details (Escape)" on:click=move |_| close.clear_selection()>
+                    "×"
+                </button>
+                {body}
+            </aside>
+        })
+    }
+}
+
+/// A button naming a place, which selects it.
+fn place_button(state: &MapState, place_id: &str) -> AnyView {
+    let dataset = &state.prepared.loaded.dataset;
+    let Some(place) = dataset.places.iter().position(|p| p.id == place_id) else {
+        return view! { <span>{place_id.to_string()}</span> }.into_any();
+    };
+    let name = dataset.places[place].name.clone();
+    match state
+        .prepared
+        .atlas
+        .places
+        .iter()
+        .position(|g| g.place == place)
+    {
+        Some(atlas_index) => {
+            let state = state.clone();
+            view! {
+                <button type="button" class="link-button" data-select-place=place_id.to_string()
+                    on:click=move |_| state.select_place(atlas_index)>{name}</button>
+            }
+            .into_any()
+        }
+        None => view! { <span>{name}</span> }.into_any(),
+    }
+}
+
+/// A button naming a partnership, network or meeting, which selects it.
+fn link_button(state: &MapState, link_id: &str, label: String) -> AnyView {
+    match state
+        .prepared
+        .atlas
+        .links
+        .iter()
+        .position(|l| l.id == link_id)
+    {
+        Some(index) => {
+            let state = state.clone();
+            view! {
+                <button type="button" class="link-button" data-select-link=link_id.to_string()
+                    on:click=move |_| state.select_link(index)>{label}</button>
+            }
+            .into_any()
+        }
+        None => view! { <span>{label}</span> }.into_any(),
+    }
+}
+
+fn theme_list(dataset: &Dataset, ids: &BTreeSet<&str>) -> AnyView {
+    let labels: Vec<String> = dataset
+        .themes
+        .iter()
+        .filter(|t| ids.contains(t.id.as_str()))
+        .map(|t| t.labels.en.clone())
+        .collect();
+    view! { <ul class="tags">{labels.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul> }.into_any()
+}
+
+/// The sources, as links where they have an http(s) address (validated at load), else text.
+fn source_list(dataset: &Dataset, ids: &BTreeSet<&str>) -> AnyView {
+    let items = dataset
+        .sources
+        .iter()
+        .filter(|s| ids.contains(s.id.as_str()))
+        .map(|s| {
+            let title = match &s.url {
+                Some(url) => view! { <a href=url.clone() target="_blank" rel="noopener noreferrer">{s.title.clone()}</a> }.into_any(),
+                None => view! { <span class="source-title">{s.title.clone()}</span> }.into_any(),
+            };
+            let mut about: Vec<String> = Vec::new();
+            about.extend(s.publisher.clone());
+            about.extend(s.date.map(text::date));
+            about.push(text::language(&s.language).to_string());
+            view! { <li>{title} <span class="source-about">{about.join(" · ")}</span></li> }
+        })
+        .collect_view();
+    view! { <ul class="sources">{items}</ul> }.into_any()
+}
+
+fn section(title: &'static str, body: AnyView) -> impl IntoView {
+    view! {
+        <section class="details-section">
+            <h3>{title}</h3>
+            {body}
+        </section>
+    }
+}
+
+/// A section of rows, left out when there are none.
+fn rows(title: &'static str, rows: Vec<AnyView>) -> Option<impl IntoView> {
+    (!rows.is_empty()).then(|| section(title, view! { <ul class="rows">{rows}</ul> }.into_any()))
+}
+
+fn place_details(state: &MapState, atlas_index: usize) -> impl IntoView {
+    let dataset = &state.prepared.loaded.dataset;
+    let place = &dataset.places[state.prepared.atlas.places[atlas_index].place];
+    let id = place.id.as_str();
+    let mut themes: BTreeSet<&str> = BTreeSet::new();
+    let mut sources: BTreeSet<&str> = place.sources.iter().map(String::as_str).collect();
+    sources.insert(place.location.source.as_str());
+
+    let other_names: Vec<String> = place
+        .names
+        .iter()
+        .map(|(lang, name)| format!("{name} ({})", text::language(lang)))
+        .collect();
+    let parent = place
+        .parent
+        .as_deref()
+        .map(|p| view! { <p class="meta">"Part of " {place_button(state, p)}</p> });
+    let towns: Vec<AnyView> = dataset
+        .places
+        .iter()
+        .filter(|p| p.parent.as_deref() == Some(id))
+        .map(|p| place_button(state, &p.id))
+        .collect();
+
+    // Partners, grouped by the kind of partnership.
+    let mut partners: Vec<(String, usize, AnyView)> = Vec::new();
+    for link in dataset
+        .partnerships
+        .iter()
+        .filter(|l| l.places.iter().any(|p| p == id))
+    {
+        themes.extend(link.themes.iter().map(String::as_str));
+        sources.extend(link.sources.iter().map(String::as_str));
+        let partner = if link.places[0] == id {
+            &link.places[1]
+        } else {
+            &link.places[0]
+        };
+        let row = view! {
+            <li>
+                {place_button(state, partner)} " · " {text::period(link.since, link.until)} " · "
+                {link_button(state, &link.id, "details".into())}
+            </li>
+        };
+        partners.push((
+            text::partnership_kind(link.kind).to_string(),
+            partners.len(),
+            row.into_any(),
+        ));
+    }
+    // By kind; within a kind, in the dataset's order (the index breaks ties).
+    partners.sort_unstable_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
+    let mut groups: Vec<(String, Vec<AnyView>)> = Vec::new();
+    for (kind, _, row) in partners {
+        match groups.last_mut() {
+            Some((k, rows)) if *k == kind => rows.push(row),
+            _ => groups.push((kind, vec![row])),
+        }
+    }
+    let has_partners = !groups.is_empty();
+    let partner_groups = groups
+        .into_iter()
+        .map(|(kind, rows)| view! { <h4>{kind}</h4> <ul class="rows">{rows}</ul> })
+        .collect_view();
+
+    let networks = dataset
+        .networks
+        .iter()
+        .filter(|n| {
+            n.host.as_ref().is_some_and(|h| h.place == id)
+                || n.members.iter().any(|m| m.place == id)
+        })
+        .map(|n| {
+            themes.extend(n.themes.iter().map(String::as_str));
+            sources.extend(n.sources.iter().map(String::as_str));
+            let role = match &n.host {
+                Some(h) if h.place == id => text::host_role(h.role).to_string(),
+                _ => "member".to_string(),
+            };
+            view! { <li>{link_button(state, &n.id, n.name.clone())} " · " {role}</li> }.into_any()
+        })
+        .collect::<Vec<_>>();
+
+    let events = dataset
+        .events
+        .iter()
+        .filter(|e| e.host.as_deref() == Some(id) || e.participants.iter().any(|p| p == id))
+        .map(|e| {
+            themes.extend(e.themes.iter().map(String::as_str));
+            sources.extend(e.sources.iter().map(String::as_str));
+            view! { <li>{text::period(Some(e.start), e.end)} " · " {link_button(state, &e.id, e.title.clone())}</li> }
+                .into_any()
+        })
+        .collect::<Vec<_>>();
+    view! {
+        <header>
+            <h2 id="details-title">{place.name.clone()}</h2>
+            <p class="meta">{format!("{} · {}", text::place_kind(place.kind), text::country(&place.country))}</p>
+            {(!other_names.is_empty()).then(|| view! { <p class="meta">"Also: " {other_names.join(", ")}</p> })}
+            {parent}
+        </header>
+        {(!towns.is_empty()).then(|| section("Towns", view! { <ul class="inline">{towns.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul> }.into_any()))}
+        {has_partners.then(|| view! {
+            <section class="details-section" id="details-partners">
+                <h3>"Partners"</h3>
+                {partner_groups}
+            </section>
+        })}
+        {rows("Networks", networks)}
+        {rows("Meetings", events)}
+        {section("Themes", theme_list(dataset, &themes))}
+        {section("Sources", source_list(dataset, &sources))}
+    }
+}
+
+fn link_details(state: &MapState, atlas_index: usize) -> impl IntoView {
+    let dataset = &state.prepared.loaded.dataset;
+    let record = state.prepared.atlas.links[atlas_index].record;
+    let (title, kind, period, themes, summary, source_ids, body): (
+        String,
+        String,
+        String,
+        &Vec<String>,
+        _,
+        &Vec<String>,
+        AnyView,
+    ) = match record {
+        Record::Partnership(i) => {
+            let l = &dataset.partnerships[i];
+            let names: Vec<String> = l.places.iter().map(|p| place_name(dataset, p)).collect();
+            let places = view! { <p>{place_button(state, &l.places[0])} " – " {place_button(state, &l.places[1])}</p> };
+            (
+                names.join(" – "),
+                text::partnership_kind(l.kind).into(),
+                text::period(l.since, l.until),
+                &l.themes,
+                &l.summary,
+                &l.sources,
+                places.into_any(),
+            )
+        }
+        Record::Network(i) => {
+            let n = &dataset.networks[i];
+            let host = n.host.as_ref().map(|h| view! { <p>{text::host_role(h.role).to_string()} ": " {place_button(state, &h.place)}</p> });
+            let members = n
+                .members
+                .iter()
+                .map(|m| {
+                    let extra = m
+                        .role
+                        .clone()
+                        .map(|r| format!(" · {r}"))
+                        .unwrap_or_default();
+                    let since = m
+                        .since
+                        .map(|s| format!(" · since {}", text::date(s)))
+                        .unwrap_or_default();
+                    view! { <li>{place_button(state, &m.place)} {since} {extra}</li> }
+                })
+                .collect_view();
+            let counts = n
+                    .member_counts
+                    .iter()
+                    .map(|c| {
+                        let as_of = c.as_of.map(|d| format!(" ({})", text::date(d))).unwrap_or_default();
+                        let note = c.note.clone().map(|n| format!(" — {n}")).unwrap_or_default();
+                        view! { <li>{format!("{} {}{as_of}{note}", c.count, text::count_scope(c.scope))}</li> }
+                    })
+                    .collect_view();
+            let body = view! {
+                {host}
+                <h3>"Members named in the sources"</h3>
+                <ul class="rows">{members}</ul>
+                {(!n.member_counts.is_empty()).then(|| view! { <h3>"Member counts the sources state"</h3> <ul class="rows">{counts}</ul> })}
+            };
+            (
+                n.name.clone(),
+                text::network_kind(n.kind).into(),
+                text::period(n.since, n.until),
+                &n.themes,
+                &n.summary,
+                &n.sources,
+                body.into_any(),
+            )
+        }
+        Record::Event(i) => {
+            let e = &dataset.events[i];
+            let host = e
+                .host
+                .as_deref()
+                .map(|h| view! { <p>"Host: " {place_button(state, h)}</p> });
+            let venue = e.venue.clone().map(|v| view! { <p>"Venue: " {v}</p> });
+            let online = e.online.then(|| view! { <p>"Held online"</p> });
+            let participants = e
+                .participants
+                .iter()
+                .map(|p| view! { <li>{place_button(state, p)}</li> })
+                .collect_view();
+            let body = view! {
+                {host} {venue} {online}
+                <h3>"Participants"</h3>
+                <ul class="inline">{participants}</ul>
+            };
+            (
+                e.title.clone(),
+                "Meeting".into(),
+                text::period(Some(e.start), e.end),
+                &e.themes,
+                &e.summary,
+                &e.sources,
+                body.into_any(),
+            )
+        }
+    };
+    let part_of: Vec<AnyView> = match record {
+        Record::Event(i) => dataset.events[i]
+            .part_of
+            .iter()
+            .map(|id| link_button(state, id, link_name(dataset, id)))
+            .collect(),
+        _ => Vec::new(),
+    };
+    let link_id = state.prepared.atlas.links[atlas_index].id.clone();
+    let meetings: Vec<AnyView> = dataset
+        .events
+        .iter()
+        .filter(|e| e.part_of.contains(&link_id))
+        .map(|e| view! { <li>{text::period(Some(e.start), e.end)} " · " {link_button(state, &e.id, e.title.clone())}</li> }.into_any())
+        .collect();
+    let themes: BTreeSet<&str> = themes.iter().map(String::as_str).collect();
+    let sources: BTreeSet<&str> = source_ids.iter().map(String::as_str).collect();
+    let summary = summary.get("en").cloned().unwrap_or_default();
+    view! {
+        <header>
+            <h2 id="details-title">{title}</h2>
+            <p class="meta">{format!("{kind} · {period}")}</p>
+        </header>
+        <p class="summary-text">{summary}</p>
+        {body}
+        {(!part_of.is_empty()).then(|| section("Part of", view! { <ul class="rows">{part_of.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul> }.into_any()))}
+        {rows("Meetings", meetings)}
+        {section("Themes", theme_list(dataset, &themes))}
+        {section("Sources", source_list(dataset, &sources))}
+    }
+}
+
+fn place_name(dataset: &Dataset, id: &str) -> String {
+    dataset
+        .places
+        .iter()
+        .find(|p| p.id == id)
+        .map_or_else(|| id.to_string(), |p| p.name.clone())
+}
+
+fn link_name(dataset: &Dataset, id: &str) -> String {
+    if let Some(n) = dataset.networks.iter().find(|n| n.id == id) {
+        return n.name.clone();
+    }
+    if let Some(l) = dataset.partnerships.iter().find(|l| l.id == id) {
+        return format!(
+            "{} – {}",
+            place_name(dataset, &l.places[0]),
+            place_name(dataset, &l.places[1])
+        );
+    }
+    id.to_string()
+}

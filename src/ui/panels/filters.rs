@@ -1,0 +1,372 @@
+//! The filters: themes as chips with counts, years (one year, a range, or played through),
+//! kinds and countries. Each control only writes the URL state; the map follows from it.
+
+use std::collections::BTreeSet;
+
+use leptos::leptos_dom::helpers::IntervalHandle;
+use leptos::prelude::*;
+
+use crate::core::filter::{KindFilter, YearRange};
+use crate::ui::palette::theme_colour;
+use crate::ui::state::MapState;
+use crate::ui::text;
+
+/// A year of the player lasts this long on screen.
+const PLAY_STEP: std::time::Duration = std::time::Duration::from_millis(900);
+
+#[component]
+pub fn FilterPanel(state: MapState) -> impl IntoView {
+    let reset = state.clone();
+    let filters = state.filters;
+    view! {
+        <div id="filters" class="filters">
+            <ThemeChips state=state.clone()/>
+            <YearFilter state=state.clone()/>
+            <KindChoices state=state.clone()/>
+            <CountryChoices state=state.clone()/>
+            <button
+                type="button"
+                class="button button-quiet"
+                id="reset-filters"
+                disabled=move || filters.with(|f| f.is_default())
+                on:click=move |_| reset.update(|u| u.filters = Default::default())
+            >
+                "Clear all filters"
+            </button>
+        </div>
+    }
+}
+
+#[component]
+fn ThemeChips(state: MapState) -> impl IntoView {
+    let (filters, counts) = (state.filters, state.theme_counts);
+    let all = state.clone();
+    let chips = state
+        .prepared
+        .loaded
+        .dataset
+        .themes
+        .iter()
+        .enumerate()
+        .map(|(index, theme)| {
+            let id = theme.id.clone();
+            let pressed = {
+                let id = id.clone();
+                move || filters.with(|f| f.themes.contains(&id))
+            };
+            let count = {
+                let id = id.clone();
+                move || counts.with(|c| c.get(&id).copied().unwrap_or(0))
+            };
+            let count_attr = count.clone();
+            let toggle = {
+                let (state, id) = (state.clone(), id.clone());
+                move |_| {
+                    state.update(|u| {
+                        if !u.filters.themes.remove(&id) {
+                            u.filters.themes.insert(id.clone());
+                        }
+                    })
+                }
+            };
+            view! {
+                <button
+                    type="button"
+                    class="chip"
+                    data-theme=id
+                    aria-pressed=move || pressed().to_string()
+                    on:click=toggle
+                >
+                    <svg class="swatch" width="10" height="10" aria-hidden="true">
+                        <circle cx="5" cy="5" r="5" fill=theme_colour(index)></circle>
+                    </svg>
+                    <span class="chip-label">{theme.labels.en.clone()}</span>
+                    <span class="chip-count" data-count=count_attr>{count}</span>
+                </button>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="filter-group">
+            <legend>"Themes"</legend>
+            <div class="chips">
+                <button
+                    type="button"
+                    class="chip chip-all"
+                    aria-pressed=move || filters.with(|f| f.themes.is_empty()).to_string()
+                    on:click=move |_| all.update(|u| u.filters.themes.clear())
+                >
+                    "All themes"
+                </button>
+                {chips}
+            </div>
+        </fieldset>
+    }
+}
+
+/// How the year filter reads the years: not at all, one year, or a range.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum YearMode {
+    Any,
+    One,
+    Range,
+}
+
+#[component]
+fn YearFilter(state: MapState) -> impl IntoView {
+    let Some(span) = state.year_span else {
+        return view! { <p class="filter-note">"No link in the data has a known year."</p> }
+            .into_any();
+    };
+    let filters = state.filters;
+    let mode = move || match filters.with(|f| f.years) {
+        None => YearMode::Any,
+        Some(y) if y.from == y.to => YearMode::One,
+        Some(_) => YearMode::Range,
+    };
+    let years = move || {
+        filters.with(|f| f.years).unwrap_or(YearRange {
+            from: span.to,
+            to: span.to,
+        })
+    };
+    let set_years = {
+        let state = state.clone();
+        move |range: Option<YearRange>| state.update(|u| u.filters.years = range)
+    };
+    let undated = state.facts.iter().filter(|f| !f.is_dated()).count();
+
+    // The player steps through the years, one history entry for the whole run.
+    let playing = RwSignal::new(false);
+    let timer: StoredValue<Option<IntervalHandle>> = StoredValue::new(None);
+    // Also runs as the component's cleanup, when the value and signal may already be gone.
+    let stop = move || {
+        if let Some(Some(handle)) = timer.try_get_value() {
+            handle.clear();
+        }
+        timer.try_set_value(None);
+        playing.try_set(false);
+    };
+    on_cleanup(stop);
+    let play = {
+        let state = state.clone();
+        move |_| {
+            if playing.get_untracked() {
+                stop();
+                return;
+            }
+            let start = match filters.with_untracked(|f| f.years) {
+                Some(y) if y.from == y.to && y.from < span.to => y.from,
+                _ => span.from,
+            };
+            state.update(|u| {
+                u.filters.years = Some(YearRange {
+                    from: start,
+                    to: start,
+                })
+            });
+            let state = state.clone();
+            let step = move || {
+                let next = state
+                    .filters
+                    .with_untracked(|f| f.years)
+                    .map_or(span.from, |y| y.from + 1);
+                if next > span.to {
+                    stop();
+                } else {
+                    state.update_quietly(|u| {
+                        u.filters.years = Some(YearRange {
+                            from: next,
+                            to: next,
+                        })
+                    });
+                }
+            };
+            timer.set_value(set_interval_with_handle(step, PLAY_STEP).ok());
+            playing.set(true);
+        }
+    };
+    let is_active = playing;
+
+    let (s1, s2, s3, s4) = (
+        set_years.clone(),
+        set_years.clone(),
+        set_years.clone(),
+        set_years,
+    );
+    let toggle_undated = state.clone();
+    view! {
+        <fieldset class="filter-group">
+            <legend>"Years"</legend>
+            <div class="segmented" role="radiogroup" aria-label="Which years">
+                <label><input type="radio" name="year-mode" checked=move || mode() == YearMode::Any
+                    on:change=move |_| s1(None)/>"Any year"</label>
+                <label><input type="radio" name="year-mode" checked=move || mode() == YearMode::One
+                    on:change=move |_| { let y = years().to; s2(Some(YearRange { from: y, to: y })) }/>"In force in"</label>
+                <label><input type="radio" name="year-mode" checked=move || mode() == YearMode::Range
+                    on:change=move |_| s3(Some(YearRange { from: span.from, to: span.to }))/>"Between"</label>
+            </div>
+            <Show when=move || mode() == YearMode::One>
+                <div class="year-one">
+                    <input
+                        id="year-slider"
+                        type="range"
+                        min=span.from
+                        max=span.to
+                        step="1"
+                        aria-label="Year"
+                        prop:value=move || years().from.to_string()
+                        on:input={
+                            let s4 = s4.clone();
+                            move |ev| {
+                                if let Ok(y) = event_target_value(&ev).parse::<i32>() {
+                                    s4(Some(YearRange { from: y, to: y }));
+                                }
+                            }
+                        }
+                    />
+                    <output for="year-slider" class="year-value">{move || years().from}</output>
+                </div>
+            </Show>
+            <Show when=move || mode() == YearMode::Range>
+                <YearRangeInputs state=state.clone() span=span/>
+            </Show>
+            <button
+                type="button"
+                class="button button-quiet play"
+                id="play-years"
+                aria-pressed=move || is_active.get().to_string()
+                on:click=play.clone()
+            >
+                {move || if is_active.get() { "❚❚ Pause" } else { "▶ Play the years" }}
+            </button>
+            <label class="check" class:disabled=move || mode() == YearMode::Any>
+                <input
+                    type="checkbox"
+                    id="include-undated"
+                    prop:checked=move || filters.with(|f| f.undated)
+                    disabled=move || mode() == YearMode::Any
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        toggle_undated.update(|u| u.filters.undated = on);
+                    }
+                />
+                {format!("Include links without a known year ({undated})")}
+            </label>
+        </fieldset>
+    }
+    .into_any()
+}
+
+#[component]
+fn YearRangeInputs(state: MapState, span: YearRange) -> impl IntoView {
+    let filters = state.filters;
+    let years = move || filters.with(|f| f.years).unwrap_or(span);
+    let set = move |from: Option<i32>, to: Option<i32>| {
+        let current = years();
+        let (from, to) = (from.unwrap_or(current.from), to.unwrap_or(current.to));
+        if from <= to {
+            state.update(|u| u.filters.years = Some(YearRange { from, to }));
+        }
+    };
+    let set_to = set.clone();
+    view! {
+        <div class="year-range">
+            <label>"from "
+                <input type="number" id="year-from" min=span.from max=span.to prop:value=move || years().from.to_string()
+                    on:change=move |ev| set(event_target_value(&ev).parse().ok(), None)/>
+            </label>
+            <label>" to "
+                <input type="number" id="year-to" min=span.from max=span.to prop:value=move || years().to.to_string()
+                    on:change=move |ev| set_to(None, event_target_value(&ev).parse().ok())/>
+            </label>
+        </div>
+    }
+}
+
+/// A set of checkboxes writing one of the filters' sets.
+fn toggle<T: Ord + Clone>(set: &mut BTreeSet<T>, item: &T, on: bool) {
+    if on {
+        set.insert(item.clone());
+    } else {
+        set.remove(item);
+    }
+}
+
+#[component]
+fn KindChoices(state: MapState) -> impl IntoView {
+    let present: BTreeSet<KindFilter> = state.facts.iter().map(|f| f.kind).collect();
+    let filters = state.filters;
+    let boxes = KindFilter::ALL
+        .into_iter()
+        .filter(|k| present.contains(k))
+        .map(|kind| {
+            let state = state.clone();
+            view! {
+                <label class="check">
+                    <input
+                        type="checkbox"
+                        data-kind=kind.id()
+                        prop:checked=move || filters.with(|f| f.kinds.contains(&kind))
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            state.update(|u| toggle(&mut u.filters.kinds, &kind, on));
+                        }
+                    />
+                    {text::kind_filter(kind)}
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="filter-group">
+            <legend>"Kinds " <span class="hint">"(none ticked: all)"</span></legend>
+            <div class="checks">{boxes}</div>
+        </fieldset>
+    }
+}
+
+#[component]
+fn CountryChoices(state: MapState) -> impl IntoView {
+    let countries: BTreeSet<String> = state
+        .prepared
+        .loaded
+        .dataset
+        .places
+        .iter()
+        .map(|p| p.country.clone())
+        .collect();
+    let filters = state.filters;
+    let boxes = countries
+        .into_iter()
+        .map(|code| {
+            let state = state.clone();
+            let name = text::country(&code).to_string();
+            let checked = {
+                let code = code.clone();
+                move || filters.with(|f| f.countries.contains(&code))
+            };
+            let data_country = code.clone();
+            view! {
+                <label class="check">
+                    <input
+                        type="checkbox"
+                        data-country=data_country
+                        prop:checked=checked
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            state.update(|u| toggle(&mut u.filters.countries, &code, on));
+                        }
+                    />
+                    {name}
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="filter-group">
+            <legend>"Countries " <span class="hint">"(none ticked: all)"</span></legend>
+            <div class="checks">{boxes}</div>
+        </fieldset>
+    }
+}

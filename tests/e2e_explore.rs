@@ -1,0 +1,354 @@
+//! End to end, in headless Chromium: filters, search, details, moving the map, state in the URL.
+
+mod support;
+
+use fantoccini::{key::Key, Client, Locator};
+use serde_json::json;
+use support::{
+    attr, expected_links, screenshot, shipped_dataset, wait_attr, wait_for, with_browser, Expect,
+    Site,
+};
+
+const SUMMARY: &str = "#summary";
+
+async fn open(client: &Client, site: &Site, query: &str) {
+    client
+        .goto(&format!("{}{query}", site.url))
+        .await
+        .expect("open the map");
+    wait_for(client, "#summary[data-links]").await;
+}
+
+async fn links_should_be(client: &Client, n: usize) {
+    wait_attr(client, SUMMARY, "data-links", &n.to_string()).await;
+}
+
+async fn click(client: &Client, css: &str) {
+    wait_for(client, css)
+        .await
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("click {css}: {e}"));
+}
+
+async fn query(client: &Client) -> String {
+    client
+        .current_url()
+        .await
+        .unwrap()
+        .query()
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// The `.world` group's transform: `matrix(scale 0 0 scale tx ty)`.
+async fn world_transform(client: &Client) -> Vec<f64> {
+    let t = attr(&wait_for(client, "g.world").await, "transform").await;
+    t.trim_start_matches("matrix(")
+        .trim_end_matches(')')
+        .split(' ')
+        .map(|v| v.parse().unwrap())
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn each_filter_set_by_its_control_and_by_the_url_counts_what_the_dataset_says() {
+    let site = Site::start();
+    with_browser(1400, 900, move |client| async move {
+        let data = shipped_dataset();
+        let all = expected_links(&data, Expect::default());
+
+        // Theme, by its chip; the chip's own count says the same.
+        open(&client, &site, "").await;
+        links_should_be(&client, all).await;
+        let theme = Expect { theme: Some("migration_integration"), ..Expect::default() };
+        let chip = "button.chip[data-theme='migration_integration']";
+        let chip_count = attr(&wait_for(&client, &format!("{chip} .chip-count")).await, "data-count").await;
+        assert_eq!(chip_count, expected_links(&data, theme).to_string());
+        click(&client, chip).await;
+        links_should_be(&client, expected_links(&data, theme)).await;
+        assert!(query(&client).await.contains("theme=migration_integration"));
+        screenshot(&client, "explore-theme").await;
+
+        // Kind and country, by their boxes, combined with the theme.
+        click(&client, "input[data-kind='network']").await;
+        links_should_be(&client, expected_links(&data, Expect { kind: Some("network"), ..theme })).await;
+        click(&client, "input[data-country='LT']").await;
+        links_should_be(&client, expected_links(&data, Expect { kind: Some("network"), country: Some("LT"), ..theme })).await;
+        click(&client, "#reset-filters").await;
+        links_should_be(&client, all).await;
+
+        // Year, by the slider: in force in 2022, with and without the undated links.
+        let radios = client.find_all(Locator::Css("input[name='year-mode']")).await.unwrap();
+        radios[1].click().await.unwrap();
+        let slider = wait_for(&client, "#year-slider").await;
+        client
+            .execute(
+                "const s = arguments[0]; s.value = '2022'; s.dispatchEvent(new Event('input', { bubbles: true }));",
+                vec![serde_json::to_value(&slider).unwrap()],
+            )
+            .await
+            .unwrap();
+        let in_2022 = Expect { years: Some((2022, 2022)), ..Expect::default() };
+        links_should_be(&client, expected_links(&data, in_2022)).await;
+        click(&client, "#include-undated").await;
+        links_should_be(&client, expected_links(&data, Expect { exclude_undated: true, ..in_2022 })).await;
+        assert!(query(&client).await.contains("year=2022&undated=0"));
+
+        // The same filters through the URL alone.
+        for (q, expect) in [
+            ("?theme=refugees", Expect { theme: Some("refugees"), ..Expect::default() }),
+            ("?year=2022&undated=0", Expect { years: Some((2022, 2022)), exclude_undated: true, ..Expect::default() }),
+            ("?year=2006-2020", Expect { years: Some((2006, 2020)), ..Expect::default() }),
+            ("?kind=twinning", Expect { kind: Some("twinning"), ..Expect::default() }),
+            ("?kind=event", Expect { kind: Some("event"), ..Expect::default() }),
+            ("?country=SE", Expect { country: Some("SE"), ..Expect::default() }),
+            ("?theme=youth&country=DE&kind=network", Expect { theme: Some("youth"), country: Some("DE"), kind: Some("network"), ..Expect::default() }),
+        ] {
+            open(&client, &site, q).await;
+            links_should_be(&client, expected_links(&data, expect)).await;
+        }
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn play_steps_through_the_years() {
+    let site = Site::start();
+    with_browser(1200, 800, move |client| async move {
+        let data = shipped_dataset();
+        open(&client, &site, "").await;
+        click(&client, "#play-years").await;
+        // The player starts at the first year any link is in force, and moves on by itself.
+        for year in [1999, 2000, 2001] {
+            wait_attr(&client, "#play-years", "aria-pressed", "true").await;
+            let year_shown = wait_for(&client, ".year-value").await;
+            let mut seen = String::new();
+            for _ in 0..100 {
+                seen = year_shown.text().await.unwrap();
+                if seen == year.to_string() {
+                    break;
+                }
+                tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+            }
+            assert_eq!(seen, year.to_string());
+            links_should_be(
+                &client,
+                expected_links(
+                    &data,
+                    Expect {
+                        years: Some((year, year)),
+                        ..Expect::default()
+                    },
+                ),
+            )
+            .await;
+        }
+        click(&client, "#play-years").await;
+        wait_attr(&client, "#play-years", "aria-pressed", "false").await;
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn searching_butow_finds_bytow_and_its_panel_lists_frankenberg() {
+    let site = Site::start();
+    with_browser(1400, 900, move |client| async move {
+        open(&client, &site, "").await;
+        let search = wait_for(&client, "#search-input").await;
+        search.send_keys("butow").await.unwrap();
+        let first = wait_for(&client, "#search-option-0").await;
+        let suggestion = first.text().await.unwrap();
+        assert!(
+            suggestion.contains("Bytów") && suggestion.contains("Bütow"),
+            "{suggestion}"
+        );
+        screenshot(&client, "explore-search").await;
+        search.send_keys(&Key::Enter.to_string()).await.unwrap();
+
+        let panel = wait_for(&client, "#details").await;
+        assert_eq!(
+            wait_for(&client, "#details-title")
+                .await
+                .text()
+                .await
+                .unwrap(),
+            "Bytów"
+        );
+        let partners = wait_for(&client, "#details-partners")
+            .await
+            .text()
+            .await
+            .unwrap();
+        for partner in [
+            "Frankenberg (Eder)",
+            "Markaryd",
+            "Tauragė",
+            "Vorpommern-Rügen",
+            "Schmalkalden-Meiningen",
+        ] {
+            assert!(partners.contains(partner), "{partner} in {partners}");
+        }
+        assert!(partners.contains("since 2006"));
+        assert!(query(&client).await.contains("place=bytow"));
+        screenshot(&client, "explore-details").await;
+
+        // A partner in the panel selects that place; Escape closes the panel.
+        click(
+            &client,
+            "#details-partners button[data-select-place='frankenberg-eder']",
+        )
+        .await;
+        let mut title = String::new();
+        for _ in 0..100 {
+            title = wait_for(&client, "#details-title")
+                .await
+                .text()
+                .await
+                .unwrap();
+            if title == "Frankenberg (Eder)" {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        assert_eq!(title, "Frankenberg (Eder)");
+        let body = client.find(Locator::Css("body")).await.unwrap();
+        body.send_keys(&Key::Escape.to_string()).await.unwrap();
+        for _ in 0..100 {
+            if client
+                .find_all(Locator::Css("#details"))
+                .await
+                .unwrap()
+                .is_empty()
+            {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        assert!(
+            client
+                .find_all(Locator::Css("#details"))
+                .await
+                .unwrap()
+                .is_empty(),
+            "Escape closes the panel"
+        );
+        drop(panel);
+
+        // "koge" finds Køge without its ø; a link's details name its places and sources.
+        open(&client, &site, "?link=koge-kristianstad").await;
+        let details = wait_for(&client, "#details").await.text().await.unwrap();
+        assert!(
+            details.contains("Køge – Kristianstad") && details.contains("since October 2021"),
+            "{details}"
+        );
+        assert!(
+            details.contains("Samarbejdskommune kommer på besøg fra Sydsverige"),
+            "{details}"
+        );
+        open(&client, &site, "?q=koge").await;
+        assert!(wait_for(&client, "#search-option-0")
+            .await
+            .text()
+            .await
+            .unwrap()
+            .contains("Køge"));
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn back_restores_the_previous_filter_and_nonsense_falls_back_to_defaults() {
+    let site = Site::start();
+    with_browser(1200, 800, move |client| async move {
+        let data = shipped_dataset();
+        let all = expected_links(&data, Expect::default());
+        open(&client, &site, "").await;
+        click(&client, "button.chip[data-theme='refugees']").await;
+        let refugees = Expect { theme: Some("refugees"), ..Expect::default() };
+        links_should_be(&client, expected_links(&data, refugees)).await;
+        click(&client, "input[data-kind='event']").await;
+        links_should_be(&client, expected_links(&data, Expect { kind: Some("event"), ..refugees })).await;
+        client.back().await.unwrap();
+        links_should_be(&client, expected_links(&data, refugees)).await;
+        client.back().await.unwrap();
+        links_should_be(&client, all).await;
+        client.forward().await.unwrap();
+        links_should_be(&client, expected_links(&data, refugees)).await;
+
+        // Nonsense in every parameter: the defaults, and a working map.
+        open(
+            &client,
+            &site,
+            "?theme=zzz&year=abc&undated=maybe&kind=castle&country=XX&place=atlantis&link=nothing&q=%00%FF\
+             &lang=tlh&view=globe&map=NaN/1/2",
+        )
+        .await;
+        links_should_be(&client, all).await;
+        assert!(client.find_all(Locator::Css("#details")).await.unwrap().is_empty());
+        let places = support::count(&data, "places").to_string();
+        wait_attr(&client, SUMMARY, "data-places", &places).await;
+        // A valid part of an otherwise broken URL still applies.
+        open(&client, &site, "?year=nonsense&theme=youth,zzz&map=1/2").await;
+        links_should_be(&client, expected_links(&data, Expect { theme: Some("youth"), ..Expect::default() })).await;
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn wheel_drag_keys_and_hover_move_and_light_the_map() {
+    let site = Site::start();
+    with_browser(1200, 800, move |client| async move {
+        open(&client, &site, "").await;
+        wait_for(&client, "#basemap").await;
+        let home = world_transform(&client).await;
+
+        // The wheel zooms in around the cursor.
+        let svg = serde_json::to_value(wait_for(&client, "svg.map-svg").await).unwrap();
+        let dispatch = "const [el, type, init] = arguments; \
+            const E = type === 'wheel' ? WheelEvent : PointerEvent; \
+            el.dispatchEvent(new E(type, Object.assign({ bubbles: true, cancelable: true }, init)));";
+        client.execute(dispatch, vec![svg.clone(), json!("wheel"), json!({ "deltaY": -300, "clientX": 700, "clientY": 400 })]).await.unwrap();
+        let zoomed = world_transform(&client).await;
+        assert!(zoomed[0] > home[0] * 1.9, "wheel zooms in: {home:?} → {zoomed:?}");
+
+        // A drag moves it by as much as the pointer moved.
+        for (kind, x) in [("pointerdown", 600), ("pointermove", 650), ("pointermove", 700), ("pointerup", 700)] {
+            let init = json!({ "pointerId": 7, "pointerType": "mouse", "button": 0, "clientX": x, "clientY": 400, "isPrimary": true });
+            client.execute(dispatch, vec![svg.clone(), json!(kind), init]).await.unwrap();
+        }
+        let dragged = world_transform(&client).await;
+        assert!((dragged[4] - zoomed[4] - 100.0).abs() < 0.5, "dragged 100 px: {zoomed:?} → {dragged:?}");
+        assert_eq!(dragged[0], zoomed[0]);
+
+        // Keys, with the map focused: + zooms in, arrows move, 0 goes back to the whole region.
+        let map = wait_for(&client, "div.map").await;
+        map.send_keys("+").await.unwrap();
+        let plus = world_transform(&client).await;
+        assert!(plus[0] > dragged[0], "+ zooms in");
+        map.send_keys(&Key::Left.to_string()).await.unwrap();
+        let left = world_transform(&client).await;
+        assert!(left[4] > plus[4], "the left arrow shows what lies to the west");
+        map.send_keys("0").await.unwrap();
+        assert_eq!(world_transform(&client).await, home, "0 goes home");
+
+        // The zoom buttons.
+        click(&client, "button[aria-label='Zoom in']").await;
+        assert!(world_transform(&client).await[0] > home[0]);
+        click(&client, "button[aria-label='Show the whole region']").await;
+        assert_eq!(world_transform(&client).await, home);
+
+        // Hovering a place lights its links, dims the others, and names it.
+        let bytow = serde_json::to_value(wait_for(&client, "g[data-place='bytow']").await).unwrap();
+        client
+            .execute("arguments[0].dispatchEvent(new PointerEvent('pointerenter', { bubbles: false }));", vec![bytow])
+            .await
+            .unwrap();
+        let tooltip = wait_for(&client, ".tooltip").await.text().await.unwrap();
+        assert!(tooltip.contains("Bytów") && tooltip.contains("Bütow"), "{tooltip}");
+        let lit = client.find_all(Locator::Css("path.link.highlighted")).await.unwrap().len();
+        let dimmed = client.find_all(Locator::Css("path.link.dimmed")).await.unwrap().len();
+        assert!(lit >= 5 && dimmed >= 1, "lit {lit}, dimmed {dimmed}");
+    })
+    .await;
+}
