@@ -15,6 +15,7 @@
 //! | `lang` | `en`, `de`, `da`, `sv`, `pl`, `lt` | the browser's |
 //! | `view` | `map` or `list` | `map` |
 //! | `map` | the viewport: `zoom/lat/lon`, zoom 0 being the whole region | the whole region |
+//! | `data` | another dataset on the same site, as a relative path ending in `.json` | `data/partnerships.json` |
 //!
 //! Parsing is lenient: a value that makes no sense (an unknown theme, `year=abc`) is dropped
 //! and the rest of the URL still applies.
@@ -53,6 +54,20 @@ pub struct UrlState {
     pub lang: Option<String>,
     pub view: ViewMode,
     pub viewport: Option<Viewport>,
+    /// Another dataset of the same site, as a relative path (see [`dataset_path`]).
+    pub data: Option<String>,
+}
+
+/// A dataset path the `data` parameter may name: relative, on the same site, a `.json` file.
+/// Anything that could leave the site (`https://…`, `//host/…`, `javascript:`) or reach
+/// elsewhere by tricks (backslashes, `%2F`, control characters) is refused.
+pub fn dataset_path(value: &str) -> Option<String> {
+    let ok = !value.is_empty()
+        && value.len() <= 200
+        && value.ends_with(".json")
+        && !value.starts_with('/')
+        && value.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b'/'));
+    ok.then(|| value.to_string())
 }
 
 /// The ids a URL may name: anything else is ignored.
@@ -126,6 +141,7 @@ pub fn parse(query: &str, known: &Known) -> UrlState {
                 }
             }
             "map" => state.viewport = parse_viewport(value),
+            "data" => state.data = dataset_path(value),
             _ => {}
         }
     }
@@ -209,6 +225,9 @@ pub fn write(state: &UrlState) -> String {
     }
     if let Some(v) = state.viewport {
         pairs.push(("map", format!("{:.2}/{:.4}/{:.4}", v.zoom, v.lat, v.lon)));
+    }
+    if let Some(data) = &state.data {
+        pairs.push(("data", data.clone()));
     }
     if pairs.is_empty() {
         return String::new();
@@ -312,6 +331,20 @@ mod tests {
                 "{bad_map}"
             );
         }
+    }
+
+    #[test]
+    fn another_dataset_only_from_the_same_site() {
+        assert_eq!(dataset_path("data/association.json").as_deref(), Some("data/association.json"));
+        assert_eq!(dataset_path("../shared/partners.json").as_deref(), Some("../shared/partners.json"));
+        for bad in [
+            "https://evil.example/x.json", "//evil.example/x.json", "/etc/x.json", "javascript:alert(1)//.json",
+            "data\\x.json", "data/x.json?y", "x.json#f", "data/x.txt", "", "data%2Fx.json", "da ta.json",
+        ] {
+            assert_eq!(dataset_path(bad), None, "{bad}");
+        }
+        let parsed = parse("data=https://evil.example/x.json&theme=youth", &known());
+        assert_eq!((parsed.data, parsed.filters.themes.len()), (None, 1));
     }
 
     #[test]

@@ -8,18 +8,24 @@ use gloo_net::http::Request;
 use crate::core::atlas::Atlas;
 use crate::core::basemap::{Basemap, Extent, BASEMAP_VERSION};
 use crate::core::geo::Projection;
-use crate::core::load::{load, LoadError, Loaded};
+use crate::core::load::{load, LoadError, Loaded, MAX_BYTES};
+use crate::core::url_state::{self, Known};
 
 pub const DATASET_URL: &str = "data/partnerships.json";
+
+/// The dataset to show: the URL's `data` (a same-site relative path), else the map's own.
+fn dataset_url() -> String {
+    url_state::parse(&super::history::query(), &Known::default()).data.unwrap_or_else(|| DATASET_URL.to_string())
+}
 pub const BASEMAP_URL: &str = "public/basemap.json";
 
 /// Why the map's data could not be shown.
 #[derive(Debug, Clone, PartialEq)]
 pub enum FetchError {
     /// The server answered, but not with the file.
-    Status { url: &'static str, status: u16 },
+    Status { url: String, status: u16 },
     /// No answer: offline, or the request was blocked.
-    Network { url: &'static str, message: String },
+    Network { url: String, message: String },
     /// The file arrived but is not a dataset this map can read.
     Unreadable(LoadError),
     /// The basemap asset arrived but is not one this map can read.
@@ -51,24 +57,19 @@ impl std::fmt::Display for FetchError {
     }
 }
 
-async fn fetch_text(url: &'static str) -> Result<String, FetchError> {
-    let response = Request::get(url)
-        .send()
-        .await
-        .map_err(|e| FetchError::Network {
-            url,
-            message: e.to_string(),
-        })?;
+async fn fetch_text(url: &str) -> Result<String, FetchError> {
+    let url = url.to_string();
+    let network = |e: gloo_net::Error| FetchError::Network { url: url.clone(), message: e.to_string() };
+    let response = Request::get(&url).send().await.map_err(network)?;
     if !response.ok() {
-        return Err(FetchError::Status {
-            url,
-            status: response.status(),
-        });
+        return Err(FetchError::Status { url, status: response.status() });
     }
-    response.text().await.map_err(|e| FetchError::Network {
-        url,
-        message: e.to_string(),
-    })
+    // Refuse an oversized file before downloading it, where the server says its size.
+    let announced = response.headers().get("content-length").and_then(|l| l.parse::<usize>().ok());
+    if let Some(bytes) = announced.filter(|&b| b > MAX_BYTES) {
+        return Err(FetchError::Unreadable(LoadError::TooLarge { bytes }));
+    }
+    response.text().await.map_err(network)
 }
 
 /// The dataset, validated and projected: everything the map needs, built once.
@@ -81,7 +82,7 @@ pub struct Prepared {
 }
 
 pub async fn fetch_dataset() -> Result<Arc<Prepared>, FetchError> {
-    let text = fetch_text(DATASET_URL).await?;
+    let text = fetch_text(&dataset_url()).await?;
     let loaded = load(&text).map_err(FetchError::Unreadable)?;
     let projection = Projection::etrs89_laea().map_err(FetchError::Projection)?;
     let atlas = Atlas::build(&loaded.dataset, &projection);

@@ -48,8 +48,19 @@ pub struct Site {
     requests: Arc<Mutex<Vec<String>>>,
 }
 
+/// The Content Security Policy the README gives for hosting the map, with a report address so
+/// that a test sees every violation.
+pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+    img-src 'self'; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; \
+    form-action 'self'; frame-ancestors *; report-uri /csp-report";
+
 impl Site {
     pub fn start() -> Site {
+        Site::start_with_headers(Vec::new())
+    }
+
+    /// The site, sending `headers` with every answer.
+    pub fn start_with_headers(headers: Vec<(&'static str, &'static str)>) -> Site {
         let root = dist();
         let server = tiny_http::Server::http("127.0.0.1:0").expect("bind 127.0.0.1");
         let port = server.server_addr().to_ip().expect("an IP address").port();
@@ -64,9 +75,12 @@ impl Site {
                 let canned = canned.unwrap_or_else(|| serve_file(&root, &path));
                 let header =
                     tiny_http::Header::from_bytes("Content-Type", canned.content_type).unwrap();
-                let response = tiny_http::Response::from_data(canned.body)
+                let mut response = tiny_http::Response::from_data(canned.body)
                     .with_status_code(canned.status)
                     .with_header(header);
+                for (name, value) in &headers {
+                    response.add_header(tiny_http::Header::from_bytes(*name, *value).unwrap());
+                }
                 let _ = request.respond(response);
             }
         });
