@@ -11,11 +11,21 @@ const DATASET: &str = "/data/partnerships.json";
 
 fn serve(site: &Site, path: &str, dataset: &serde_json::Value) {
     let body = serde_json::to_vec(dataset).unwrap();
-    site.answer(path, Canned { status: 200, body, content_type: "application/json" });
+    site.answer(
+        path,
+        Canned {
+            status: 200,
+            body,
+            content_type: "application/json",
+        },
+    );
 }
 
 async fn open(client: &Client, site: &Site, query: &str) {
-    client.goto(&format!("{}{query}", site.url)).await.expect("open the map");
+    client
+        .goto(&format!("{}{query}", site.url))
+        .await
+        .expect("open the map");
 }
 
 /// Every resource the page loaded, as the browser lists them.
@@ -24,7 +34,11 @@ async fn resources(client: &Client) -> Vec<String> {
         .execute("return performance.getEntriesByType('resource').map(e => e.name).concat([location.href]);", vec![])
         .await
         .unwrap();
-    list.as_array().unwrap().iter().map(|v| v.as_str().unwrap_or_default().to_string()).collect()
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap_or_default().to_string())
+        .collect()
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -37,19 +51,39 @@ async fn under_a_strict_csp_nothing_is_violated_and_no_request_leaves_the_site()
         wait_for(&client, "#details").await;
         // Hover (the tooltip is positioned through the CSSOM), search, filter.
         let bytow = serde_json::to_value(wait_for(&client, "g[data-place='bytow']").await).unwrap();
-        client.execute("arguments[0].dispatchEvent(new PointerEvent('pointerenter'));", vec![bytow]).await.unwrap();
+        client
+            .execute(
+                "arguments[0].dispatchEvent(new PointerEvent('pointerenter'));",
+                vec![bytow],
+            )
+            .await
+            .unwrap();
         wait_for(&client, ".tooltip").await;
-        wait_for(&client, "#search-input").await.send_keys("koge").await.unwrap();
+        wait_for(&client, "#search-input")
+            .await
+            .send_keys("koge")
+            .await
+            .unwrap();
         wait_for(&client, "#search-option-0").await;
-        wait_for(&client, "button.chip[data-theme='youth']").await.click().await.unwrap();
+        wait_for(&client, "button.chip[data-theme='youth']")
+            .await
+            .click()
+            .await
+            .unwrap();
         tokio::time::sleep(std::time::Duration::from_millis(500)).await;
 
         let requests = site.requests();
-        assert!(!requests.iter().any(|r| r.starts_with("/csp-report")), "CSP violations reported: {requests:?}");
+        assert!(
+            !requests.iter().any(|r| r.starts_with("/csp-report")),
+            "CSP violations reported: {requests:?}"
+        );
         for url in resources(&client).await {
             assert!(url.starts_with(&site.url), "a request left the site: {url}");
         }
-        assert!(requests.iter().any(|r| r.ends_with(".wasm")), "the app really ran: {requests:?}");
+        assert!(
+            requests.iter().any(|r| r.ends_with(".wasm")),
+            "the app really ran: {requests:?}"
+        );
     })
     .await;
 }
@@ -61,7 +95,12 @@ async fn hostile_and_broken_records_are_text_or_left_out_and_the_rest_is_drawn()
     let all = count(&data, "partnerships") + count(&data, "networks") + count(&data, "events");
     let places = count(&data, "places");
     // Markaryd's name becomes markup; it must stay text.
-    let markaryd = data["places"].as_array().unwrap().iter().position(|p| p["id"] == "markaryd").unwrap();
+    let markaryd = data["places"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|p| p["id"] == "markaryd")
+        .unwrap();
     data["places"][markaryd]["name"] = json!("<img src=x onerror=\"document.title='pwned'\">");
     // A source's address becomes script; it must not become a link.
     data["sources"][0]["url"] = json!("javascript:alert(1)");
@@ -80,7 +119,11 @@ async fn hostile_and_broken_records_are_text_or_left_out_and_the_rest_is_drawn()
     with_browser(1200, 800, move |client| async move {
         open(&client, &site, "?place=koge").await;
         let summary = wait_for(&client, "#summary[data-links]").await;
-        assert_eq!(attr(&summary, "data-links").await, all.to_string(), "every valid record is drawn");
+        assert_eq!(
+            attr(&summary, "data-links").await,
+            all.to_string(),
+            "every valid record is drawn"
+        );
         let problems = wait_for(&client, "#data-problems").await;
         problems.click().await.unwrap();
         let text = problems.text().await.unwrap();
@@ -98,18 +141,34 @@ async fn hostile_and_broken_records_are_text_or_left_out_and_the_rest_is_drawn()
         let label = wait_for(&client, "g[data-place='markaryd'] text.label").await;
         let label_text = label.prop("textContent").await.unwrap().unwrap_or_default();
         assert_eq!(label_text, "<img src=x onerror=\"document.title='pwned'\">");
-        assert!(client.find_all(Locator::Css("svg img, #details img")).await.unwrap().is_empty());
+        assert!(client
+            .find_all(Locator::Css("svg img, #details img"))
+            .await
+            .unwrap()
+            .is_empty());
         assert_ne!(client.title().await.unwrap(), "pwned");
 
         // The javascript: address is no link anywhere; the source's title is still there.
         let details = wait_for(&client, "#details").await.text().await.unwrap();
-        assert!(details.contains("Samarbejdskommune kommer på besøg fra Sydsverige"), "{details}");
-        let script_links = client.find_all(Locator::Css("a[href^='javascript']")).await.unwrap();
+        assert!(
+            details.contains("Samarbejdskommune kommer på besøg fra Sydsverige"),
+            "{details}"
+        );
+        let script_links = client
+            .find_all(Locator::Css("a[href^='javascript']"))
+            .await
+            .unwrap();
         assert!(script_links.is_empty(), "no javascript: link");
         for link in client.find_all(Locator::Css("#details a")).await.unwrap() {
             let href = link.attr("href").await.unwrap().unwrap_or_default();
-            assert!(href.starts_with("https://") || href.starts_with("http://"), "{href}");
-            assert_eq!(link.attr("rel").await.unwrap().as_deref(), Some("noopener noreferrer"));
+            assert!(
+                href.starts_with("https://") || href.starts_with("http://"),
+                "{href}"
+            );
+            assert_eq!(
+                link.attr("rel").await.unwrap().as_deref(),
+                Some("noopener noreferrer")
+            );
         }
     })
     .await;
@@ -121,12 +180,32 @@ async fn a_fifty_megabyte_file_is_refused_with_its_size() {
     let mut body = b"{\"schema_version\": 1, \"padding\": \"".to_vec();
     body.resize(50 * 1024 * 1024, b'x');
     body.extend_from_slice(b"\"}");
-    site.answer(DATASET, Canned { status: 200, body, content_type: "application/json" });
+    site.answer(
+        DATASET,
+        Canned {
+            status: 200,
+            body,
+            content_type: "application/json",
+        },
+    );
     with_browser(1000, 700, move |client| async move {
         open(&client, &site, "").await;
-        let error = wait_for(&client, ".status-error").await.text().await.unwrap();
-        assert!(error.contains("too large (50.0 MB; the limit is 40 MB)"), "{error}");
-        assert!(client.find(Locator::Css(".status-error button")).await.is_ok(), "with a retry");
+        let error = wait_for(&client, ".status-error")
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            error.contains("too large (50.0 MB; the limit is 40 MB)"),
+            "{error}"
+        );
+        assert!(
+            client
+                .find(Locator::Css(".status-error button"))
+                .await
+                .is_ok(),
+            "with a retry"
+        );
     })
     .await;
 }
@@ -144,10 +223,15 @@ async fn another_dataset_comes_only_from_the_same_site() {
         wait_attr(&client, "#summary", "data-links", "1").await;
         // An address elsewhere is ignored: the map's own dataset is shown, and nothing is fetched from there.
         open(&client, &site, "?data=https://example.invalid/x.json").await;
-        let all = count(&shipped_dataset(), "partnerships") + count(&shipped_dataset(), "networks") + count(&shipped_dataset(), "events");
+        let all = count(&shipped_dataset(), "partnerships")
+            + count(&shipped_dataset(), "networks")
+            + count(&shipped_dataset(), "events");
         wait_attr(&client, "#summary", "data-links", &all.to_string()).await;
         for url in resources(&client).await {
-            assert!(url.starts_with(&site.url) || url.contains("data=https"), "{url}");
+            assert!(
+                url.starts_with(&site.url) || url.contains("data=https"),
+                "{url}"
+            );
         }
     })
     .await;

@@ -66,7 +66,9 @@ pub fn dataset_path(value: &str) -> Option<String> {
         && value.len() <= 200
         && value.ends_with(".json")
         && !value.starts_with('/')
-        && value.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b'/'));
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b'/'));
     ok.then(|| value.to_string())
 }
 
@@ -335,11 +337,26 @@ mod tests {
 
     #[test]
     fn another_dataset_only_from_the_same_site() {
-        assert_eq!(dataset_path("data/association.json").as_deref(), Some("data/association.json"));
-        assert_eq!(dataset_path("../shared/partners.json").as_deref(), Some("../shared/partners.json"));
+        assert_eq!(
+            dataset_path("data/association.json").as_deref(),
+            Some("data/association.json")
+        );
+        assert_eq!(
+            dataset_path("../shared/partners.json").as_deref(),
+            Some("../shared/partners.json")
+        );
         for bad in [
-            "https://evil.example/x.json", "//evil.example/x.json", "/etc/x.json", "javascript:alert(1)//.json",
-            "data\\x.json", "data/x.json?y", "x.json#f", "data/x.txt", "", "data%2Fx.json", "da ta.json",
+            "https://evil.example/x.json",
+            "//evil.example/x.json",
+            "/etc/x.json",
+            "javascript:alert(1)//.json",
+            "data\\x.json",
+            "data/x.json?y",
+            "x.json#f",
+            "data/x.txt",
+            "",
+            "data%2Fx.json",
+            "da ta.json",
         ] {
             assert_eq!(dataset_path(bad), None, "{bad}");
         }

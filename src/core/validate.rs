@@ -204,11 +204,16 @@ impl Validator {
     ) -> Vec<T> {
         let mut seen = BTreeSet::new();
         let mut kept = Vec::with_capacity(records.len());
-        for mut record in records {
+        for (index, mut record) in records.into_iter().enumerate() {
+            // Named as the loader names records: by id, or by position where the id is blank.
+            let name = match record.id().trim() {
+                "" => format!("#{}", index + 1),
+                id => id.to_string(),
+            };
             let mut check = Check {
                 v: self,
                 collection,
-                record: record.id().to_string(),
+                record: name,
                 fatal: false,
             };
             if record.id().trim().is_empty() {

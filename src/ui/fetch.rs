@@ -15,7 +15,9 @@ pub const DATASET_URL: &str = "data/partnerships.json";
 
 /// The dataset to show: the URL's `data` (a same-site relative path), else the map's own.
 fn dataset_url() -> String {
-    url_state::parse(&super::history::query(), &Known::default()).data.unwrap_or_else(|| DATASET_URL.to_string())
+    url_state::parse(&super::history::query(), &Known::default())
+        .data
+        .unwrap_or_else(|| DATASET_URL.to_string())
 }
 pub const BASEMAP_URL: &str = "public/basemap.json";
 
@@ -59,13 +61,22 @@ impl std::fmt::Display for FetchError {
 
 async fn fetch_text(url: &str) -> Result<String, FetchError> {
     let url = url.to_string();
-    let network = |e: gloo_net::Error| FetchError::Network { url: url.clone(), message: e.to_string() };
+    let network = |e: gloo_net::Error| FetchError::Network {
+        url: url.clone(),
+        message: e.to_string(),
+    };
     let response = Request::get(&url).send().await.map_err(network)?;
     if !response.ok() {
-        return Err(FetchError::Status { url, status: response.status() });
+        return Err(FetchError::Status {
+            url,
+            status: response.status(),
+        });
     }
     // Refuse an oversized file before downloading it, where the server says its size.
-    let announced = response.headers().get("content-length").and_then(|l| l.parse::<usize>().ok());
+    let announced = response
+        .headers()
+        .get("content-length")
+        .and_then(|l| l.parse::<usize>().ok());
     if let Some(bytes) = announced.filter(|&b| b > MAX_BYTES) {
         return Err(FetchError::Unreadable(LoadError::TooLarge { bytes }));
     }

@@ -50,7 +50,8 @@ pub struct Site {
 
 /// The Content Security Policy the README gives for hosting the map, with a report address so
 /// that a test sees every violation.
-pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+pub const CSP: &str =
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
     img-src 'self'; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; \
     form-action 'self'; frame-ancestors *; report-uri /csp-report";
 

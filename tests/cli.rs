@@ -1,0 +1,60 @@
+//! The data tool, run as staff run it: `partnermap validate FILE`.
+
+use std::process::Command;
+
+fn partnermap(args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_partnermap"))
+        .args(args)
+        .output()
+        .expect("run partnermap");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+#[test]
+fn the_shipped_dataset_validates_clean() {
+    let (code, out) = partnermap(&[
+        "validate",
+        concat!(env!("CARGO_MANIFEST_DIR"), "/data/partnerships.json"),
+    ]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("0 problem(s); valid: 22 places, 6 partnerships, 4 networks, 4 events"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_broken_file_lists_every_problem_and_fails() {
+    let dir = std::env::temp_dir().join(format!("partnermap-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/partnerships.json"
+    ))
+    .unwrap();
+    let broken = text
+        .replace("\"lat\": 55.45802", "\"lat\": 255.45802")
+        .replace("\"since\": \"2006\"", "\"since\": \"two thousand six\"");
+    let file = dir.join("broken.json");
+    std::fs::write(&file, broken).unwrap();
+    let (code, out) = partnermap(&["validate", file.to_str().unwrap()]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("places \"koge\", field location.lat: 255.45802 is not a latitude"),
+        "{out}"
+    );
+    assert!(out.contains("partnerships \"bytow-frankenberg-eder\", field since: \"two thousand six\" is not a date"), "{out}");
+    std::fs::write(&file, "{\"schema_version\": 3}").unwrap();
+    let (code, out) = partnermap(&["validate", file.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("schema_version 3; this map reads version 1"),
+        "{out}"
+    );
+    let (code, _) = partnermap(&["validate", dir.join("missing.json").to_str().unwrap()]);
+    assert_eq!(code, 2, "a file that cannot be opened is a usage error");
+    std::fs::remove_dir_all(dir).unwrap();
+}
