@@ -5,6 +5,8 @@ pub mod basemap;
 pub mod date;
 pub mod filter;
 pub mod geo;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod import;
 pub mod json_path;
 pub mod labels;
 pub mod load;

@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! cargo run -- validate data/partnerships.json
+//! cargo run -- import rows.csv --into data/partnerships.json
 //! cargo run -- schema [--check]
 //! cargo run --release -- prepare-basemap --world-atlas node_modules/world-atlas [--out public/basemap.json]
 //! ```
@@ -11,6 +12,7 @@ mod basemap;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use partnermap::core::import::Gazetteer;
 use partnermap::core::load::load;
 use partnermap::core::schema::{dataset_schema, SCHEMA_PATH};
 
@@ -21,6 +23,11 @@ USAGE:
     partnermap validate FILE...
         Reads each dataset file and lists every problem (record, field, reason).
         Exits with 1 when any file has a problem.
+    partnermap import FILE.csv [--into DATASET] [--gazetteer FILE]
+        Adds the partnerships of a spreadsheet (see data/partnerships-template.csv) to a
+        dataset (default data/partnerships.json), geocoding new places against the GeoNames
+        extract (default data/gazetteer.csv). Rows naming an ambiguous or unknown place are
+        listed with their candidates and left out. Exits with 1 when any row was left out.
     partnermap schema [--check] [--out FILE]
         Writes the JSON Schema of the dataset format (default data/partnerships.schema.json);
         with --check, only reports whether the file is current.
@@ -34,6 +41,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("validate") if args.len() > 1 => validate(&args[1..]),
         Some("schema") => schema(&args[1..]),
+        Some("import") if args.len() > 1 => import(&args[1..]),
         Some("prepare-basemap") => prepare_basemap(&args[1..]),
         Some("help" | "--help" | "-h") => {
             print!("{USAGE}");
@@ -91,6 +99,49 @@ fn validate(files: &[String]) -> Result<bool, String> {
         }
     }
     Ok(clean)
+}
+
+fn import(args: &[String]) -> Result<bool, String> {
+    let csv_file = &args[0];
+    let into = option(args, "--into").unwrap_or_else(|| "data/partnerships.json".into());
+    let gazetteer_file = option(args, "--gazetteer").unwrap_or_else(|| "data/gazetteer.csv".into());
+    let read = |path: &str| std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"));
+    let loaded = load(&read(&into)?).map_err(|e| format!("{into}: {e}"))?;
+    if !loaded.problems.is_empty() {
+        return Err(format!(
+            "{into} has problems; fix them first (partnermap validate {into})"
+        ));
+    }
+    let gazetteer = Gazetteer::read(&read(&gazetteer_file)?)?;
+    let mut dataset = loaded.dataset;
+    let report = partnermap::core::import::import(&read(csv_file)?, &mut dataset, &gazetteer)?;
+    for problem in &report.rejected {
+        let column = if problem.column.is_empty() {
+            String::new()
+        } else {
+            format!(", column {}", problem.column)
+        };
+        println!(
+            "{csv_file}: row {}{column}: {}",
+            problem.row, problem.message
+        );
+        for candidate in &problem.candidates {
+            println!("    candidate: {candidate}");
+        }
+    }
+    for row in &report.already_present {
+        println!("{csv_file}: row {row}: already in the dataset, skipped");
+    }
+    let text = serde_json::to_string_pretty(&dataset).map_err(|e| e.to_string())? + "\n";
+    std::fs::write(&into, text).map_err(|e| format!("{into}: {e}"))?;
+    println!(
+        "{into}: added {} partnership(s), {} place(s), {} source(s); {} row(s) left out",
+        report.added_partnerships.len(),
+        report.added_places.len(),
+        report.added_sources.len(),
+        report.rejected.len()
+    );
+    Ok(report.rejected.is_empty())
 }
 
 fn schema(args: &[String]) -> Result<bool, String> {

