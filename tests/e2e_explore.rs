@@ -235,6 +235,24 @@ async fn searching_butow_finds_bytow_and_its_panel_lists_frankenberg() {
         );
         drop(panel);
 
+        // Clicking a partnership on the map selects it.
+        open(&client, &site, "?place=koge").await;
+        let hit = serde_json::to_value(wait_for(&client, "path[data-link='koge-kristianstad']").await).unwrap();
+        client
+            .execute("arguments[0].previousElementSibling.dispatchEvent(new MouseEvent('click', { bubbles: true }));", vec![hit])
+            .await
+            .unwrap();
+        let mut title = String::new();
+        for _ in 0..100 {
+            title = wait_for(&client, "#details-title").await.text().await.unwrap();
+            if title == "Køge – Kristianstad" {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        assert_eq!(title, "Køge – Kristianstad");
+        assert!(query(&client).await.contains("link=koge-kristianstad"));
+
         // "koge" finds Køge without its ø; a link's details name its places and sources.
         open(&client, &site, "?link=koge-kristianstad").await;
         let details = wait_for(&client, "#details").await.text().await.unwrap();

@@ -58,39 +58,21 @@ async fn the_map_draws_every_place_and_link_of_the_seed_dataset() {
             let d = attr(&path.unwrap_or_else(|_| panic!("an arc for {id}")), "d").await;
             assert!(d.starts_with('M') && d.len() > 10, "{id} is drawn: {d}");
         }
-        for event in dataset["events"].as_array().unwrap() {
-            let id = event["id"].as_str().unwrap();
-            let lines = client
-                .find_all(Locator::Css(&format!("svg path[data-link='{id}']")))
-                .await
-                .unwrap();
-            let rings = client
-                .find_all(Locator::Css(&format!("svg circle[data-hub='{id}']")))
-                .await
-                .unwrap();
-            assert_eq!(
-                rings.len(),
-                usize::from(event.get("host").is_some()),
-                "{id} rings its host"
-            );
-            assert!(lines.len() + rings.len() > 0, "{id} is drawn");
-        }
-        for network in dataset["networks"].as_array().unwrap() {
-            let id = network["id"].as_str().unwrap();
-            let spokes = client
-                .find_all(Locator::Css(&format!("svg path[data-link='{id}']")))
-                .await
-                .unwrap();
-            let rings = client
-                .find_all(Locator::Css(&format!("svg circle[data-hub='{id}']")))
-                .await
-                .unwrap();
-            assert_eq!(
-                rings.len(),
-                usize::from(network.get("host").is_some()),
-                "{id} rings its host"
-            );
-            assert!(spokes.len() + rings.len() > 0, "{id} is drawn");
+        for collection in ["networks", "events"] {
+            for record in dataset[collection].as_array().unwrap() {
+                let id = record["id"].as_str().unwrap();
+                let lines = client
+                    .find_all(Locator::Css(&format!("svg path[data-link='{id}']")))
+                    .await
+                    .unwrap();
+                let rings = client
+                    .find_all(Locator::Css(&format!("svg circle[data-hub='{id}']")))
+                    .await
+                    .unwrap();
+                let hosted = record.get("host").is_some_and(|h| !h.is_null());
+                assert_eq!(rings.len(), usize::from(hosted), "{id} rings its host");
+                assert!(lines.len() + rings.len() > 0, "{id} is drawn");
+            }
         }
 
         // The basemap: sea, the countries of the region, coast and borders.
@@ -181,6 +163,48 @@ async fn the_map_fits_a_phone() {
             "Bytów is on screen: {x} {y}"
         );
         screenshot(&client, "map-phone").await;
+
+        // The filters fold out over the map, and fold back.
+        let toggle = wait_for(&client, "button.filters-toggle").await;
+        toggle.click().await.unwrap();
+        assert!(
+            wait_for(&client, "#filters")
+                .await
+                .is_displayed()
+                .await
+                .unwrap(),
+            "the filters open"
+        );
+        screenshot(&client, "map-phone-filters").await;
+        toggle.click().await.unwrap();
+        assert!(
+            !wait_for(&client, "#filters")
+                .await
+                .is_displayed()
+                .await
+                .unwrap(),
+            "and close"
+        );
+
+        // A selected place opens its details as a sheet, with the place still in sight above it.
+        client
+            .goto(&format!("{}?place=bytow", site.url))
+            .await
+            .unwrap();
+        let sheet = wait_for(&client, "#details").await;
+        wait_for(&client, "#basemap").await;
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        let (_, sheet_top, _, _) = sheet.rectangle().await.unwrap();
+        let marker = client
+            .find(Locator::Css("g[data-place='bytow'] .marker-shape"))
+            .await
+            .unwrap();
+        let (_, y, _, h) = marker.rectangle().await.unwrap();
+        assert!(
+            y + h < sheet_top && y > 0.0,
+            "Bytów (y {y}) is above the sheet (top {sheet_top})"
+        );
+        screenshot(&client, "map-phone-details").await;
     })
     .await;
 }
@@ -245,15 +269,7 @@ async fn bad_records_are_listed_and_the_rest_is_drawn() {
     let site = Site::start();
     let mut dataset = shipped_dataset();
     dataset["places"][0]["location"]["lat"] = serde_json::json!(200.0); // Køge, off the globe
-    let body = serde_json::to_vec(&dataset).unwrap();
-    site.answer(
-        DATASET,
-        Canned {
-            status: 200,
-            body,
-            content_type: "application/json",
-        },
-    );
+    site.answer_json(DATASET, &dataset);
     with_browser(1200, 800, move |client| async move {
         client.goto(&site.url).await.expect("open the map");
         let summary = wait_for(&client, "#summary[data-links]").await;

@@ -9,18 +9,6 @@ use support::{attr, count, shipped_dataset, wait_attr, wait_for, with_browser, C
 
 const DATASET: &str = "/data/partnerships.json";
 
-fn serve(site: &Site, path: &str, dataset: &serde_json::Value) {
-    let body = serde_json::to_vec(dataset).unwrap();
-    site.answer(
-        path,
-        Canned {
-            status: 200,
-            body,
-            content_type: "application/json",
-        },
-    );
-}
-
 async fn open(client: &Client, site: &Site, query: &str) {
     client
         .goto(&format!("{}{query}", site.url))
@@ -114,7 +102,7 @@ async fn hostile_and_broken_records_are_text_or_left_out_and_the_rest_is_drawn()
     data["partnerships"].as_array_mut().unwrap().push(json!({
         "id": "koge-nowhere", "places": ["koge", "nowhere"], "kind": "twinning", "themes": ["youth"],
         "summary": {"en": "A link to a place that is not in the data."}, "sources": ["geonames"]}));
-    serve(&site, DATASET, &data);
+    site.answer_json(DATASET, &data);
 
     with_browser(1200, 800, move |client| async move {
         open(&client, &site, "?place=koge").await;
@@ -217,7 +205,7 @@ async fn another_dataset_comes_only_from_the_same_site() {
     small["partnerships"] = json!([small["partnerships"][0].clone()]);
     small["networks"] = json!([]);
     small["events"] = json!([]);
-    serve(&site, "/data/association.json", &small);
+    site.answer_json("/data/association.json", &small);
     with_browser(1000, 700, move |client| async move {
         open(&client, &site, "?data=data/association.json").await;
         wait_attr(&client, "#summary", "data-links", "1").await;

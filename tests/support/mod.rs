@@ -100,6 +100,19 @@ impl Site {
             .insert(path.to_string(), canned);
     }
 
+    /// Answers `path` with `dataset` as JSON from now on.
+    pub fn answer_json(&self, path: &str, dataset: &serde_json::Value) {
+        let body = serde_json::to_vec(dataset).expect("JSON");
+        self.answer(
+            path,
+            Canned {
+                status: 200,
+                body,
+                content_type: "application/json",
+            },
+        );
+    }
+
     /// Serves `path` from the built site again.
     pub fn restore(&self, path: &str) {
         self.overrides.lock().unwrap().remove(path);

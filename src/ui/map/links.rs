@@ -24,8 +24,9 @@ pub fn kind_class(kind: LinkKind) -> &'static str {
     }
 }
 
+/// `dragged`: set while a press is a drag, whose end is not a click on a link.
 #[component]
-pub fn LinkLayer(state: MapState) -> impl IntoView {
+pub fn LinkLayer(state: MapState, dragged: StoredValue<bool>) -> impl IntoView {
     let atlas = &state.prepared.atlas;
     // Meetings, then networks, then the bilateral arcs on top.
     let mut order: Vec<usize> = (0..atlas.links.len())
@@ -59,12 +60,8 @@ pub fn LinkLayer(state: MapState) -> impl IntoView {
             let dated = facts.is_dated();
             let kind = kind_class(link.kind);
             let class = move || {
-                let shown = visible.with(|v| v.links.get(i).copied().unwrap_or(false));
                 let focus = hovered.get().or_else(|| selected_place.get());
                 let mut class = format!("link {kind}");
-                if !shown {
-                    class.push_str(" hidden");
-                }
                 if let Some(place) = focus {
                     class.push_str(if touches.contains(&place) { " highlighted" } else { " dimmed" });
                 }
@@ -89,7 +86,22 @@ pub fn LinkLayer(state: MapState) -> impl IntoView {
                         .map(|(index, _)| theme_colour(index))
                 })
             };
-            view! { <path class=class d=link.d.clone() data-link=link.id.clone() style:stroke=stroke></path> }
+            let group_class = move || match visible.with(|v| v.links.get(i).copied().unwrap_or(false)) {
+                true => "link-group",
+                false => "link-group hidden",
+            };
+            let select = state.clone();
+            // A wide transparent stroke under the visible one makes thin lines easy to click.
+            view! {
+                <g class=group_class on:click=move |_| {
+                    if !dragged.get_value() {
+                        select.select_link(i);
+                    }
+                }>
+                    <path class="link-hit" d=link.d.clone()></path>
+                    <path class=class d=link.d.clone() data-link=link.id.clone() style:stroke=stroke></path>
+                </g>
+            }
         })
         .collect_view();
     view! { <g class="links">{paths}</g> }

@@ -102,7 +102,7 @@ pub fn MapView(
                     <rect class="sea" width="100%" height="100%"></rect>
                     <g class="world" transform=move || transform.get().to_svg()>
                         <BasemapLayer basemap=basemap_ready/>
-                        <LinkLayer state=state.clone()/>
+                        <LinkLayer state=state.clone() dragged=gestures.dragged/>
                     </g>
                     <PlaceLayer state=state.clone() gestures=gestures.clone()/>
                 </svg>
