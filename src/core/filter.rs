@@ -232,16 +232,14 @@ pub fn visible(atlas: &Atlas, facts: &[LinkFacts], filters: &Filters) -> Visible
 /// For each theme, how many links would be drawn if it were the only theme selected, with
 /// the other filters as they are: the number on its chip.
 pub fn theme_counts(facts: &[LinkFacts], filters: &Filters) -> BTreeMap<String, usize> {
+    let others = Filters {
+        themes: BTreeSet::new(),
+        ..filters.clone()
+    };
     let mut counts = BTreeMap::new();
-    for f in facts {
-        let others = Filters {
-            themes: BTreeSet::new(),
-            ..filters.clone()
-        };
-        if f.matches(&others) {
-            for theme in f.themes.iter().collect::<BTreeSet<_>>() {
-                *counts.entry(theme.clone()).or_insert(0) += 1;
-            }
+    for f in facts.iter().filter(|f| f.matches(&others)) {
+        for theme in f.themes.iter().collect::<BTreeSet<_>>() {
+            *counts.entry(theme.clone()).or_insert(0) += 1;
         }
     }
     counts

@@ -98,6 +98,17 @@ impl Gazetteer {
         self.entries.len()
     }
 
+    /// Every place, the most populous first (ties by GeoNames id, so the order is fixed).
+    pub fn by_population(&self) -> Vec<&GazetteerEntry> {
+        let mut all: Vec<&GazetteerEntry> = self.entries.iter().collect();
+        all.sort_unstable_by(|a, b| {
+            b.population
+                .cmp(&a.population)
+                .then(a.geonameid.cmp(&b.geonameid))
+        });
+        all
+    }
+
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }

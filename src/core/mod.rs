@@ -15,5 +15,7 @@ pub mod problem;
 pub mod schema;
 pub mod search;
 pub mod summary;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod synth;
 pub mod url_state;
 pub mod validate;

@@ -28,6 +28,10 @@ USAGE:
         dataset (default data/partnerships.json), geocoding new places against the GeoNames
         extract (default data/gazetteer.csv). Rows naming an ambiguous or unknown place are
         listed with their candidates and left out. Exits with 1 when any row was left out.
+    partnermap generate --places N --links N [--seed N] --out FILE
+        Writes a valid synthetic dataset for benchmarks: N real towns of the region (from
+        data/gazetteer.csv) and N links (partnerships, networks of up to 50 members, meetings),
+        the same for the same seed.
     partnermap schema [--check] [--out FILE]
         Writes the JSON Schema of the dataset format (default data/partnerships.schema.json);
         with --check, only reports whether the file is current.
@@ -42,6 +46,7 @@ fn main() -> ExitCode {
         Some("validate") if args.len() > 1 => validate(&args[1..]),
         Some("schema") => schema(&args[1..]),
         Some("import") if args.len() > 1 => import(&args[1..]),
+        Some("generate") => generate(&args[1..]),
         Some("prepare-basemap") => prepare_basemap(&args[1..]),
         Some("help" | "--help" | "-h") => {
             print!("{USAGE}");
@@ -142,6 +147,39 @@ fn import(args: &[String]) -> Result<bool, String> {
         report.rejected.len()
     );
     Ok(report.rejected.is_empty())
+}
+
+fn generate(args: &[String]) -> Result<bool, String> {
+    let number = |name: &str, default: Option<u64>| -> Result<u64, String> {
+        match option(args, name) {
+            Some(v) => v
+                .parse()
+                .map_err(|_| format!("{name} takes a whole number")),
+            None => default.ok_or_else(|| format!("generate needs {name}")),
+        }
+    };
+    let shape = partnermap::core::synth::Shape {
+        places: number("--places", None)? as usize,
+        links: number("--links", None)? as usize,
+        seed: number("--seed", Some(1))?,
+    };
+    let out = option(args, "--out").ok_or("generate needs --out FILE")?;
+    let read = |path: &str| std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"));
+    let gazetteer = Gazetteer::read(&read("data/gazetteer.csv")?)?;
+    let themes = load(&read("data/partnerships.json")?)
+        .map_err(|e| e.to_string())?
+        .dataset
+        .themes;
+    let dataset = partnermap::core::synth::generate(shape, &gazetteer, &themes)?;
+    let text = serde_json::to_string(&dataset).map_err(|e| e.to_string())?;
+    std::fs::write(&out, &text).map_err(|e| format!("{out}: {e}"))?;
+    println!(
+        "wrote {out}: {} places, {} links, {:.1} MB",
+        shape.places,
+        shape.links,
+        text.len() as f64 / 1e6
+    );
+    Ok(true)
 }
 
 fn schema(args: &[String]) -> Result<bool, String> {
