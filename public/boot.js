@@ -4,4 +4,6 @@
 const tag = document.querySelector("script[data-js][data-wasm]");
 const base = document.baseURI;
 const { default: init } = await import(new URL(tag.dataset.js, base).href);
-await init({ module_or_path: new URL(tag.dataset.wasm, base).href });
+const wasm = await init({ module_or_path: new URL(tag.dataset.wasm, base).href });
+// The benchmark reads the wasm memory's size from here (scripts/bench.sh).
+window.partnermapMemory = wasm.memory;

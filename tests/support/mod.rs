@@ -202,6 +202,8 @@ where
     let profile = std::env::temp_dir().join(format!("partnermap-e2e-{port}"));
     let capabilities = serde_json::json!({
         "browserName": "chrome",
+        // Page scripts may run long: the benchmark times thousands of links in one script.
+        "timeouts": { "script": 600_000 },
         "goog:chromeOptions": {
             "binary": chromium_binary(),
             "args": [

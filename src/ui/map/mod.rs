@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 use leptos::html::Div;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::core::basemap::Basemap;
 
@@ -52,6 +53,15 @@ pub fn MapView(
     let visible = state.visible;
     let summary = Signal::derive(move || visible.with(|v| v.summary));
     let wide = is_wide_screen();
+    // Tells the benchmark when the first complete map is in the DOM (scripts/bench.sh).
+    Effect::new(move |_| {
+        if let Ok(performance) = js_sys::Reflect::get(&window(), &"performance".into()) {
+            let mark = js_sys::Reflect::get(&performance, &"mark".into()).ok();
+            if let Some(mark) = mark.and_then(|m| m.dyn_into::<js_sys::Function>().ok()) {
+                let _ = mark.call1(&performance, &"map-complete".into());
+            }
+        }
+    });
     let filters_open = RwSignal::new(wide);
 
     let (g1, g2, g3, g4, g5, g6, g7) = (
