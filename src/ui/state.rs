@@ -262,8 +262,11 @@ impl MapState {
             u.link = None;
             u.query.clear();
         });
-        let neighbourhood = self.neighbourhood(place);
-        self.set_view(focus(&self.camera.get_untracked(), &neighbourhood));
+        // A focus rather than a fixed view: it is fitted again when the details panel,
+        // opening beside the map, changes the map's size.
+        self.landing
+            .set(Some(Landing::Focus(self.neighbourhood(place))));
+        self.view.set(None);
     }
 
     /// A place and every place the links drawn now connect it with.
