@@ -5,8 +5,8 @@ mod support;
 use fantoccini::{key::Key, Client, Locator};
 use serde_json::json;
 use support::{
-    attr, expected_links, screenshot, shipped_dataset, wait_attr, wait_for, with_browser, Expect,
-    Site,
+    attr, expected_links, screenshot, shipped_dataset, wait_attr, wait_for, wait_text,
+    with_browser, Expect, Site,
 };
 
 const SUMMARY: &str = "#summary";
@@ -122,16 +122,7 @@ async fn play_steps_through_the_years() {
         // The player starts at the first year any link is in force, and moves on by itself.
         for year in [1999, 2000, 2001] {
             wait_attr(&client, "#play-years", "aria-pressed", "true").await;
-            let year_shown = wait_for(&client, ".year-value").await;
-            let mut seen = String::new();
-            for _ in 0..100 {
-                seen = year_shown.text().await.unwrap();
-                if seen == year.to_string() {
-                    break;
-                }
-                tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-            }
-            assert_eq!(seen, year.to_string());
+            wait_text(&client, ".year-value", &year.to_string()).await;
             links_should_be(
                 &client,
                 expected_links(
@@ -199,19 +190,7 @@ async fn searching_butow_finds_bytow_and_its_panel_lists_frankenberg() {
             "#details-partners button[data-select-place='frankenberg-eder']",
         )
         .await;
-        let mut title = String::new();
-        for _ in 0..100 {
-            title = wait_for(&client, "#details-title")
-                .await
-                .text()
-                .await
-                .unwrap();
-            if title == "Frankenberg (Eder)" {
-                break;
-            }
-            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-        }
-        assert_eq!(title, "Frankenberg (Eder)");
+        wait_text(&client, "#details-title", "Frankenberg (Eder)").await;
         let body = client.find(Locator::Css("body")).await.unwrap();
         body.send_keys(&Key::Escape.to_string()).await.unwrap();
         for _ in 0..100 {
@@ -242,15 +221,7 @@ async fn searching_butow_finds_bytow_and_its_panel_lists_frankenberg() {
             .execute("arguments[0].previousElementSibling.dispatchEvent(new MouseEvent('click', { bubbles: true }));", vec![hit])
             .await
             .unwrap();
-        let mut title = String::new();
-        for _ in 0..100 {
-            title = wait_for(&client, "#details-title").await.text().await.unwrap();
-            if title == "Køge – Kristianstad" {
-                break;
-            }
-            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-        }
-        assert_eq!(title, "Køge – Kristianstad");
+        wait_text(&client, "#details-title", "Køge – Kristianstad").await;
         assert!(query(&client).await.contains("link=koge-kristianstad"));
 
         // "koge" finds Køge without its ø; a link's details name its places and sources.

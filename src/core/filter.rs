@@ -248,11 +248,8 @@ pub fn theme_counts(facts: &[LinkFacts], filters: &Filters) -> BTreeMap<String, 
 /// The first and last year any dated link is in force: the year slider's range.
 pub fn year_span(facts: &[LinkFacts]) -> Option<YearRange> {
     let from = facts.iter().filter_map(|f| f.since).min()?;
-    let to = facts
-        .iter()
-        .filter_map(|f| f.until.or(f.since))
-        .chain(facts.iter().filter_map(|f| f.since))
-        .max()?;
+    // A validated link ends no earlier than it begins, so its last year is `until` or `since`.
+    let to = facts.iter().filter_map(|f| f.until.or(f.since)).max()?;
     Some(YearRange { from, to })
 }
 

@@ -94,10 +94,6 @@ impl Gazetteer {
         self.by_id.get(&id).map(|&i| &self.entries[i])
     }
 
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
     /// Every place, the most populous first (ties by GeoNames id, so the order is fixed).
     pub fn by_population(&self) -> Vec<&GazetteerEntry> {
         let mut all: Vec<&GazetteerEntry> = self.entries.iter().collect();
@@ -107,10 +103,6 @@ impl Gazetteer {
                 .then(a.geonameid.cmp(&b.geonameid))
         });
         all
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
     }
 }
 

@@ -310,6 +310,21 @@ pub async fn wait_attr(client: &Client, css: &str, name: &str, expected: &str) {
     panic!("{css}[{name}] should be {expected:?}, is {last:?}");
 }
 
+/// Waits until the element's text equals `expected` (up to 10 s); fails with the last text.
+pub async fn wait_text(client: &Client, css: &str, expected: &str) {
+    let mut last = None;
+    for _ in 0..200 {
+        if let Ok(element) = client.find(Locator::Css(css)).await {
+            last = element.text().await.ok();
+            if last.as_deref() == Some(expected) {
+                return;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("{css} should read {expected:?}, reads {last:?}");
+}
+
 /// The filters a test sets, for [`expected_links`].
 #[derive(Default, Clone, Copy)]
 pub struct Expect<'a> {

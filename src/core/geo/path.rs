@@ -57,13 +57,6 @@ fn number(q: i64, scale: f64, decimals: usize) -> String {
     }
 }
 
-/// The path of a single polyline.
-pub fn polyline(points: &[MapPoint], decimals: usize) -> String {
-    let mut d = String::new();
-    push_polyline(&mut d, points, decimals, false);
-    d
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -74,9 +67,12 @@ mod tests {
 
     #[test]
     fn writes_relative_steps_and_skips_repeats() {
-        let d = polyline(
+        let mut d = String::new();
+        push_polyline(
+            &mut d,
             &pts(&[(10.0, -20.0), (11.5, -20.25), (11.5, -20.25), (11.0, -19.0)]),
             1,
+            false,
         );
         assert_eq!(d, "M10-20l1.5-0.3l-0.5 1.3");
     }
