@@ -6,6 +6,7 @@ set -euo pipefail
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130   # must equal the `wasm-bindgen` pin in Cargo.toml
 BINARYEN_VERSION=132           # wasm-opt; Debian's binaryen is too old for today's wasm
+ESBUILD_VERSION=0.25.12        # minifies wasm-bindgen's JS glue (a Trunk.toml hook)
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -29,6 +30,11 @@ fi
 if ! wasm-opt --version 2>/dev/null | grep -q "version_$BINARYEN_VERSION"; then
   say "installing wasm-opt (npm binaryen@$BINARYEN_VERSION)"
   npm install --global --no-audit --no-fund "binaryen@$BINARYEN_VERSION" >/dev/null
+fi
+
+if ! esbuild --version 2>/dev/null | grep -qx "$ESBUILD_VERSION"; then
+  say "installing esbuild $ESBUILD_VERSION (npm)"
+  npm install --global --no-audit --no-fund "esbuild@$ESBUILD_VERSION" >/dev/null
 fi
 
 if [ "${PARTNERMAP_NEED_BROWSER:-0}" = 1 ]; then

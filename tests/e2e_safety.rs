@@ -38,14 +38,7 @@ async fn under_a_strict_csp_nothing_is_violated_and_no_request_leaves_the_site()
         wait_for(&client, "#basemap").await;
         wait_for(&client, "#details").await;
         // Hover (the tooltip is positioned through the CSSOM), search, filter.
-        let bytow = serde_json::to_value(wait_for(&client, "g[data-place='bytow']").await).unwrap();
-        client
-            .execute(
-                "arguments[0].dispatchEvent(new PointerEvent('pointerenter'));",
-                vec![bytow],
-            )
-            .await
-            .unwrap();
+        support::hover(&client, "g[data-place='bytow'] .marker-shape").await;
         wait_for(&client, ".tooltip").await;
         wait_for(&client, "#search-input")
             .await
@@ -125,7 +118,9 @@ async fn hostile_and_broken_records_are_text_or_left_out_and_the_rest_is_drawn()
         }
         wait_attr(&client, "#summary", "data-places", &places.to_string()).await;
 
-        // The markup is shown as text, as it was typed, and ran nothing.
+        // The markup is shown as text, as it was typed, and ran nothing (on the whole region,
+        // where Markaryd is in view).
+        open(&client, &site, "").await;
         let label = wait_for(&client, "g[data-place='markaryd'] text.label").await;
         let label_text = label.prop("textContent").await.unwrap().unwrap_or_default();
         assert_eq!(label_text, "<img src=x onerror=\"document.title='pwned'\">");
@@ -137,6 +132,7 @@ async fn hostile_and_broken_records_are_text_or_left_out_and_the_rest_is_drawn()
         assert_ne!(client.title().await.unwrap(), "pwned");
 
         // The javascript: address is no link anywhere; the source's title is still there.
+        open(&client, &site, "?place=koge").await;
         let details = wait_for(&client, "#details").await.text().await.unwrap();
         assert!(
             details.contains("Samarbejdskommune kommer på besøg fra Sydsverige"),

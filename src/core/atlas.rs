@@ -5,11 +5,9 @@
 
 use std::collections::BTreeMap;
 
-use super::geo::{arc::great_circle, path, MapPoint, Projection};
+use super::geo::arc::{great_circle, Curve};
+use super::geo::{MapPoint, Projection};
 use super::model::{Dataset, NetworkKind, PartnershipKind, PlaceKind};
-
-/// Decimal places of kilometres in link paths: 10 m, far below a pixel at any zoom.
-const LINK_DECIMALS: usize = 2;
 
 /// A place's marker.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,7 +21,7 @@ pub struct PlaceGlyph {
 }
 
 /// What a drawn link stands for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum LinkKind {
     Partnership(PartnershipKind),
     Network(NetworkKind),
@@ -38,15 +36,21 @@ pub enum Record {
     Event(usize),
 }
 
-/// A partnership's arc, a network's spokes or a meeting's lines to its host, as one SVG path
-/// in map units.
+/// One arc between two places, by their indices into `Atlas::places`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Stroke {
+    pub ends: (usize, usize),
+    pub curve: Curve,
+}
+
+/// A partnership's arc, a network's spokes or a meeting's lines to its host, in map units.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LinkGlyph {
     /// The record's id.
     pub id: String,
     pub record: Record,
     pub kind: LinkKind,
-    pub d: String,
+    pub strokes: Vec<Stroke>,
     /// Indices into `Atlas::places` of every place the link touches.
     pub places: Vec<usize>,
     /// A network's or meeting's host, drawn with a ring: the only mark of a network whose
@@ -83,15 +87,19 @@ impl Atlas {
             }
         }
         let find = |id: &str| by_id.get(id).copied();
-        let arc = |a: usize, b: usize, d: &mut String| {
-            let points = great_circle(projection, lonlat[a], lonlat[b]);
-            path::push_polyline(d, &points, LINK_DECIMALS, false);
+        let arc = |a: usize, b: usize, d: &mut Vec<Stroke>| {
+            if let Some(curve) = great_circle(projection, lonlat[a], lonlat[b]) {
+                d.push(Stroke {
+                    ends: (a, b),
+                    curve,
+                });
+            }
         };
 
         // Spokes from a host to each member show who belongs and who holds it together;
         // without a host, the shortest tree through the members connects them without
         // inventing a centre.
-        let spokes = |host: Option<usize>, members: &[usize], d: &mut String| match host {
+        let spokes = |host: Option<usize>, members: &[usize], d: &mut Vec<Stroke>| match host {
             Some(h) => members.iter().for_each(|&m| arc(h, m, d)),
             None => {
                 let points: Vec<MapPoint> = members.iter().map(|&m| places[m].at).collect();
@@ -108,13 +116,13 @@ impl Atlas {
             let (Some(a), Some(b)) = (find(&link.places[0]), find(&link.places[1])) else {
                 continue;
             };
-            let mut d = String::new();
+            let mut d = Vec::new();
             arc(a, b, &mut d);
             links.push(LinkGlyph {
                 id: link.id.clone(),
                 record: Record::Partnership(index),
                 kind: LinkKind::Partnership(link.kind),
-                d,
+                strokes: d,
                 places: vec![a, b],
                 hub: None,
             });
@@ -126,7 +134,7 @@ impl Atlas {
                 network.members.iter().map(|m| m.place.as_str()),
                 &find,
             );
-            let mut d = String::new();
+            let mut d = Vec::new();
             spokes(host, &members, &mut d);
             let touched: Vec<usize> = host.into_iter().chain(members).collect();
             if !touched.is_empty() {
@@ -135,7 +143,7 @@ impl Atlas {
                     id: network.id.clone(),
                     record: Record::Network(index),
                     kind,
-                    d,
+                    strokes: d,
                     places: touched,
                     hub: host,
                 });
@@ -144,7 +152,7 @@ impl Atlas {
         for (index, event) in dataset.events.iter().enumerate() {
             let host = event.host.as_deref().and_then(find);
             let participants = others(host, event.participants.iter().map(String::as_str), &find);
-            let mut d = String::new();
+            let mut d = Vec::new();
             spokes(host, &participants, &mut d);
             let touched: Vec<usize> = host.into_iter().chain(participants).collect();
             if !touched.is_empty() {
@@ -153,7 +161,7 @@ impl Atlas {
                     id: event.id.clone(),
                     record,
                     kind: LinkKind::Event,
-                    d,
+                    strokes: d,
                     places: touched,
                     hub: host,
                 });

@@ -12,6 +12,7 @@ pub mod labels;
 pub mod load;
 pub mod model;
 pub mod problem;
+pub mod scene;
 pub mod schema;
 pub mod search;
 pub mod summary;

@@ -11,7 +11,7 @@ use super::model::Place;
 /// region's languages have them.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
+    for c in text.chars().map(lowercase) {
         match c {
             'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ą' | 'ă' => out.push('a'),
             'æ' => out.push_str("ae"),
@@ -41,6 +41,36 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// The lowercase of the letters of the scripts the region writes its names in (Latin, with
+/// Latin-1, Extended-A and the paired letters of Extended-B, Greek and Cyrillic); others stay
+/// as they are. Unicode's
+/// full case table (`char::to_lowercase`) would cost about 10 KB of the gzipped download.
+fn lowercase(c: char) -> char {
+    let code = c as u32;
+    let lower = match code {
+        0x41..=0x5a | 0xc0..=0xd6 | 0xd8..=0xde | 0x391..=0x3a1 | 0x3a3..=0x3ab | 0x410..=0x42f => {
+            code + 0x20
+        }
+        0x400..=0x40f => code + 0x50,
+        // Latin Extended-A pairs capitals and small letters as even and odd code points,
+        // except in two runs where the capital is odd.
+        0x100..=0x137 | 0x14a..=0x177 if code.is_multiple_of(2) => code + 1,
+        0x139..=0x148 | 0x179..=0x17e if !code.is_multiple_of(2) => code + 1,
+        0x178 => 0xff,
+        // Cyrillic Extended pairs (Ukrainian, Belarusian) likewise.
+        0x460..=0x481 | 0x48a..=0x4bf | 0x4d0..=0x52f if code.is_multiple_of(2) => code + 1,
+        // Latin Extended-B's pairs with comma and other accents below (Ș, Ț, Ǻ…).
+        0x1de..=0x1ef | 0x1f8..=0x21f | 0x222..=0x233 if code.is_multiple_of(2) => code + 1,
+        _ => code,
+    };
+    char::from_u32(lower).unwrap_or(c)
+}
+
+/// Separates the words of a folded name: spaces, hyphens and other punctuation.
+fn between_words(c: char) -> bool {
+    c.is_whitespace() || c.is_ascii_punctuation() || matches!(c, '–' | '—' | '‘' | '’' | '·')
+}
+
 /// One suggestion: which place, and the name that matched.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Hit {
@@ -66,10 +96,7 @@ pub fn search(places: &[Place], query: &str, limit: usize) -> Vec<Hit> {
                 let folded = fold(name);
                 let rank = if folded.starts_with(&q) {
                     0
-                } else if folded
-                    .split(|c: char| !c.is_alphanumeric())
-                    .any(|word| word.starts_with(&q))
-                {
+                } else if folded.split(between_words).any(|word| word.starts_with(&q)) {
                     1
                 } else if folded.contains(&q) {
                     2
@@ -105,6 +132,31 @@ pub fn search(places: &[Place], query: &str, limit: usize) -> Vec<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lowercases_the_regions_scripts_as_unicode_does() {
+        let ranges = [
+            0x20..0x180u32,
+            0x1de..0x1f0,
+            0x1f8..0x220,
+            0x222..0x234,
+            0x391..0x3ac,
+            0x400..0x4c0,
+            0x4d0..0x530,
+        ];
+        for code in ranges.into_iter().flatten() {
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
+            let mut unicode = c.to_lowercase();
+            if let (Some(one), None) = (unicode.next(), unicode.next()) {
+                assert_eq!(lowercase(c), one, "{c} (U+{code:04X})");
+            }
+        }
+        assert_eq!(fold("ŁÓDŹ ŚWINOUJŚCIE"), "lodz swinoujscie");
+        assert_eq!(fold("ŠIAULIAI"), "siauliai");
+        assert_eq!(fold("КАЛИНИНГРАД"), "калининград");
+    }
     use crate::core::model::{Location, PlaceKind};
 
     fn place(name: &str, other: &[(&str, &str)]) -> Place {

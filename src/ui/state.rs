@@ -15,6 +15,7 @@ use crate::core::basemap::Basemap;
 use crate::core::filter::{theme_counts, visible, Filters, LinkFacts, Visible, YearRange};
 use crate::core::geo::viewport::{Camera, View, ViewTransform};
 use crate::core::geo::{MapPoint, Projection};
+use crate::core::scene::hit::HitIndex;
 use crate::core::url_state::{self, Known, UrlState, Viewport};
 
 use super::fetch::Prepared;
@@ -72,11 +73,19 @@ pub struct MapState {
     pub prepared: Arc<Prepared>,
     /// Each drawn link's facts, gathered once for the filters.
     pub facts: Arc<Vec<LinkFacts>>,
+    /// What lies under the pointer, indexed once per dataset.
+    pub hit: Arc<HitIndex>,
+    /// The dataset's theme ids, in its order (which gives each its colour).
+    pub themes: Arc<Vec<String>>,
     pub known: Arc<Known>,
     /// What the visitor asked to see: filters, selection, search text, language, mode.
     pub url: RwSignal<UrlState>,
     /// Where the visitor has moved the map; `None` until they do.
     pub view: RwSignal<Option<View>>,
+    /// Where a gesture in progress has moved the map: shown by moving the drawn map as a
+    /// picture (the compositor's work, not a redraw) until the gesture pauses and the view
+    /// takes it over.
+    pub preview: RwSignal<Option<View>>,
     /// Where the URL asked the map to open (its `map`, or its `place`), until the visitor moves it.
     landing: RwSignal<Option<Landing>>,
     pub camera: Memo<Camera>,
@@ -106,6 +115,16 @@ impl MapState {
             &prepared.atlas,
         ));
         let known = Arc::new(Known::of(&prepared.loaded.dataset));
+        let hit = Arc::new(HitIndex::build(&prepared.atlas));
+        let themes = Arc::new(
+            prepared
+                .loaded
+                .dataset
+                .themes
+                .iter()
+                .map(|t| t.id.clone())
+                .collect(),
+        );
         let projection = Arc::new(Projection::etrs89_laea().ok());
         let initial = url_state::parse(&history::query(), &known);
         let url = RwSignal::new(initial);
@@ -167,9 +186,12 @@ impl MapState {
         let state = MapState {
             prepared,
             facts,
+            hit,
+            themes,
             known,
             url,
             view,
+            preview: RwSignal::new(None),
             camera,
             transform,
             filters,
@@ -220,7 +242,21 @@ impl MapState {
 
     /// Moves the map; the address follows once the movement pauses.
     pub fn set_view(&self, view: View) {
+        self.preview.set(None);
         self.view.set(Some(self.camera.get_untracked().clamp(view)));
+    }
+
+    /// Moves the drawn map as a picture, during a gesture; `commit_preview` redraws it there.
+    pub fn set_preview(&self, view: View) {
+        self.preview
+            .set(Some(self.camera.get_untracked().clamp(view)));
+    }
+
+    /// Draws the map where the gesture has moved it.
+    pub fn commit_preview(&self) {
+        if let Some(view) = self.preview.get_untracked() {
+            self.set_view(view);
+        }
     }
 
     /// Where the URL asks the map to open: its `map`, or else its place.
@@ -238,8 +274,11 @@ impl MapState {
         Some(Landing::Focus(self.neighbourhood(place)))
     }
 
-    /// The view shown now.
+    /// The view shown now, including a gesture's preview.
     pub fn current_view(&self) -> View {
+        if let Some(view) = self.preview.get_untracked() {
+            return view;
+        }
         let camera = self.camera.get_untracked();
         let wanted = self.view.get_untracked().or_else(|| {
             self.landing
@@ -250,6 +289,7 @@ impl MapState {
 
     /// Back to the whole region.
     pub fn reset_view(&self) {
+        self.preview.set(None);
         self.landing.set(None);
         self.view.set(None);
     }
@@ -266,6 +306,7 @@ impl MapState {
         // opening beside the map, changes the map's size.
         self.landing
             .set(Some(Landing::Focus(self.neighbourhood(place))));
+        self.preview.set(None);
         self.view.set(None);
     }
 
@@ -320,6 +361,7 @@ impl MapState {
                 .url
                 .set(url_state::parse(&history::query(), &state.known));
             state.landing.set(state.landing_from_url());
+            state.preview.set(None);
             state.view.set(None);
         });
         on_cleanup(move || on_pop.remove());

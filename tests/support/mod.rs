@@ -430,3 +430,19 @@ pub fn expected_links(dataset: &serde_json::Value, e: Expect) -> usize {
         )
         .count()
 }
+
+/// Points the mouse at the centre of the element `css` names, as a visitor moving the mouse
+/// over the map does (the map finds what is under the pointer itself).
+#[allow(dead_code)]
+pub async fn hover(client: &Client, css: &str) {
+    let element = serde_json::to_value(wait_for(client, css).await).unwrap();
+    client
+        .execute(
+            "const r = arguments[0].getBoundingClientRect(); \
+             document.querySelector('svg.map-svg').dispatchEvent(new PointerEvent('pointermove', \
+             { bubbles: true, pointerId: 1, pointerType: 'mouse', clientX: r.x + r.width / 2, clientY: r.y + r.height / 2 }));",
+            vec![element],
+        )
+        .await
+        .expect("hover");
+}

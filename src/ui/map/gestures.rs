@@ -4,10 +4,12 @@
 use std::collections::BTreeMap;
 
 use leptos::html::Div;
+use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::core::geo::viewport::View;
+use crate::core::geo::MapPoint;
 use crate::ui::state::MapState;
 
 /// A pointer must travel this far (px) before a press becomes a drag rather than a click.
@@ -18,6 +20,12 @@ const WHEEL_PIXELS_PER_LEVEL: f64 = 300.0;
 const KEY_PAN: f64 = 100.0;
 /// Buttons and keys zoom by this many levels.
 const STEP: f64 = 0.5;
+/// A gesture moves the drawn map as a picture; this long after its last step, the map is
+/// redrawn where it went.
+const SETTLE: std::time::Duration = std::time::Duration::from_millis(150);
+/// How near (px) the pointer must come to a place's centre to point at it, and to a line.
+const PLACE_REACH_PX: f64 = 11.0;
+const LINK_REACH_PX: f64 = 6.0;
 
 /// The pointers pressed on the map, and whether the current press has become a drag.
 #[derive(Default)]
@@ -34,6 +42,7 @@ pub struct Gestures {
     pointers: StoredValue<Pointers>,
     /// Set when a press became a drag, so that its click does not select what lies under it.
     pub dragged: StoredValue<bool>,
+    settle: StoredValue<Option<TimeoutHandle>>,
 }
 
 impl Gestures {
@@ -43,6 +52,7 @@ impl Gestures {
             container,
             pointers: StoredValue::new(Pointers::default()),
             dragged: StoredValue::new(false),
+            settle: StoredValue::new(None),
         }
     }
 
@@ -63,16 +73,77 @@ impl Gestures {
         self.state.current_view()
     }
 
-    pub fn zoom_by(&self, steps: f64, at: Option<(f64, f64)>) {
+    /// Zooms by `steps` levels about a point of the screen (default: its centre); during a
+    /// gesture (`live`) as a preview that is redrawn once the gesture pauses.
+    pub fn zoom_by(&self, steps: f64, at: Option<(f64, f64)>, live: bool) {
         let camera = self.state.camera.get_untracked();
         let (x, y) = at.unwrap_or((camera.width / 2.0, camera.height / 2.0));
-        self.state
-            .set_view(camera.zoom_at(self.view(), steps, x, y));
+        self.go(camera.zoom_at(self.view(), steps, x, y), live);
     }
 
-    pub fn pan_by(&self, dx: f64, dy: f64) {
+    pub fn pan_by(&self, dx: f64, dy: f64, live: bool) {
         let camera = self.state.camera.get_untracked();
-        self.state.set_view(camera.pan(self.view(), dx, dy));
+        self.go(camera.pan(self.view(), dx, dy), live);
+    }
+
+    fn go(&self, view: View, live: bool) {
+        if !live {
+            self.state.set_view(view);
+            return;
+        }
+        self.state.set_preview(view);
+        if let Some(handle) = self.settle.get_value() {
+            handle.clear();
+        }
+        let state = self.state.clone();
+        let handle = set_timeout_with_handle(move || state.commit_preview(), SETTLE).ok();
+        self.settle.set_value(handle);
+    }
+
+    /// The map point under a point of the screen.
+    fn map_point(&self, (x, y): (f64, f64)) -> MapPoint {
+        let t = self.state.transform.get_untracked();
+        MapPoint {
+            x: (x - t.tx) / t.scale,
+            y: (y - t.ty) / t.scale,
+        }
+    }
+
+    /// The shown place under a point of the screen.
+    fn place_under(&self, at: (f64, f64)) -> Option<usize> {
+        let scale = self.state.transform.get_untracked().scale;
+        self.state.visible.with_untracked(|v| {
+            self.state.hit.place_at(
+                &self.state.prepared.atlas,
+                self.map_point(at),
+                PLACE_REACH_PX / scale,
+                &v.places,
+            )
+        })
+    }
+
+    /// A click on the map: the place under it, else the link under it, is selected.
+    pub fn on_click(&self, ev: leptos::ev::MouseEvent) {
+        if self.dragged.get_value() {
+            return;
+        }
+        let at = self.local(ev.client_x(), ev.client_y());
+        if let Some(place) = self.place_under(at) {
+            self.state.select_place(place);
+            return;
+        }
+        let scale = self.state.transform.get_untracked().scale;
+        let link = self.state.visible.with_untracked(|v| {
+            self.state.hit.link_at(
+                &self.state.prepared.atlas,
+                self.map_point(at),
+                LINK_REACH_PX / scale,
+                &v.links,
+            )
+        });
+        if let Some(link) = link {
+            self.state.select_link(link);
+        }
     }
 
     pub fn reset(&self) {
@@ -83,13 +154,13 @@ impl Gestures {
         ev.prevent_default();
         let per_line = if ev.delta_mode() == 0 { 1.0 } else { 40.0 };
         let steps = (-ev.delta_y() * per_line / WHEEL_PIXELS_PER_LEVEL).clamp(-1.0, 1.0);
-        self.zoom_by(steps, Some(self.local(ev.client_x(), ev.client_y())));
+        self.zoom_by(steps, Some(self.local(ev.client_x(), ev.client_y())), true);
     }
 
     pub fn on_dblclick(&self, ev: leptos::ev::MouseEvent) {
         ev.prevent_default();
         let steps = if ev.shift_key() { -1.0 } else { 1.0 };
-        self.zoom_by(steps, Some(self.local(ev.client_x(), ev.client_y())));
+        self.zoom_by(steps, Some(self.local(ev.client_x(), ev.client_y())), false);
     }
 
     pub fn on_pointer_down(&self, ev: leptos::ev::PointerEvent) {
@@ -118,6 +189,13 @@ impl Gestures {
                     .collect();
             Some((before, others))
         }) else {
+            // No button down: the pointer points at a place, which the map then highlights.
+            if ev.pointer_type() == "mouse" {
+                let under = self.place_under(at);
+                if self.state.hovered.get_untracked() != under {
+                    self.state.hovered.set(under);
+                }
+            }
             return;
         };
         let (dx, dy) = (at.0 - before.0, at.1 - before.1);
@@ -140,7 +218,7 @@ impl Gestures {
             }
         }
         match others.as_slice() {
-            [] => self.pan_by(dx, dy),
+            [] => self.pan_by(dx, dy, true),
             [other, ..] => {
                 // Two fingers: the change in their distance zooms, their midpoint's movement pans.
                 let (d0, d1) = (
@@ -149,17 +227,27 @@ impl Gestures {
                 );
                 let mid = ((at.0 + other.0) / 2.0, (at.1 + other.1) / 2.0);
                 if d0 > 1.0 && d1 > 1.0 {
-                    self.zoom_by((d1 / d0).log2(), Some(mid));
+                    self.zoom_by((d1 / d0).log2(), Some(mid), true);
                 }
-                self.pan_by(dx / 2.0, dy / 2.0);
+                self.pan_by(dx / 2.0, dy / 2.0, true);
             }
         }
     }
 
     pub fn on_pointer_up(&self, ev: leptos::ev::PointerEvent) {
-        self.pointers.update_value(|p| {
+        let last = self.pointers.try_update_value(|p| {
             p.at.remove(&ev.pointer_id());
+            p.at.is_empty()
         });
+        if last == Some(true) {
+            self.state.commit_preview();
+        }
+    }
+
+    pub fn on_pointer_leave(&self) {
+        if self.state.hovered.get_untracked().is_some() {
+            self.state.hovered.set(None);
+        }
     }
 
     /// `+`, `-`, arrows and `0` move the map while it has the keyboard focus.
@@ -168,12 +256,12 @@ impl Gestures {
             return;
         }
         match ev.key().as_str() {
-            "+" | "=" => self.zoom_by(STEP, None),
-            "-" | "_" => self.zoom_by(-STEP, None),
-            "ArrowLeft" => self.pan_by(KEY_PAN, 0.0),
-            "ArrowRight" => self.pan_by(-KEY_PAN, 0.0),
-            "ArrowUp" => self.pan_by(0.0, KEY_PAN),
-            "ArrowDown" => self.pan_by(0.0, -KEY_PAN),
+            "+" | "=" => self.zoom_by(STEP, None, false),
+            "-" | "_" => self.zoom_by(-STEP, None, false),
+            "ArrowLeft" => self.pan_by(KEY_PAN, 0.0, false),
+            "ArrowRight" => self.pan_by(-KEY_PAN, 0.0, false),
+            "ArrowUp" => self.pan_by(0.0, KEY_PAN, false),
+            "ArrowDown" => self.pan_by(0.0, -KEY_PAN, false),
             "0" => self.reset(),
             _ => return,
         }
@@ -188,9 +276,9 @@ pub fn ZoomControls(gestures: Gestures) -> impl IntoView {
     view! {
         <div class="zoom-controls" role="group" aria-label="Zoom">
             <button type="button" class="zoom-button" aria-label="Zoom in" title="Zoom in (+)"
-                on:click=move |_| zoom_in.zoom_by(STEP, None)>"+"</button>
+                on:click=move |_| zoom_in.zoom_by(STEP, None, false)>"+"</button>
             <button type="button" class="zoom-button" aria-label="Zoom out" title="Zoom out (−)"
-                on:click=move |_| zoom_out.zoom_by(-STEP, None)>"−"</button>
+                on:click=move |_| zoom_out.zoom_by(-STEP, None, false)>"−"</button>
             <button type="button" class="zoom-button" aria-label="Show the whole region" title="Whole region (0)"
                 on:click=move |_| reset.reset()>"⤢"</button>
         </div>

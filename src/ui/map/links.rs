@@ -1,13 +1,20 @@
 //! Partnerships as great-circle arcs, networks as spokes from their host, meetings as dotted
-//! lines to theirs. Each path is created once; filters, hover and selection only change its
-//! classes and colour.
+//! lines to theirs: all of them in a few batched paths (`core::scene::links`), and the links
+//! of the hovered or selected place, or the selected link, drawn one by one on top, each
+//! named by its id.
 
 use leptos::prelude::*;
 
-use crate::core::atlas::{LinkKind, Record};
+use crate::core::atlas::LinkKind;
 use crate::core::model::{NetworkKind, PartnershipKind};
+use crate::core::scene::links::{link_batches, links_of, style, LinkStyle};
 use crate::ui::palette::theme_colour;
 use crate::ui::state::MapState;
+
+use super::paths::{draw, Batch};
+
+/// At most this many links of a focused place are drawn one by one; the rest stay in the batch.
+const MAX_FOCUS_LINKS: usize = 400;
 
 /// The CSS class that styles a link by its kind; the legend uses the same classes.
 pub fn kind_class(kind: LinkKind) -> &'static str {
@@ -24,85 +31,84 @@ pub fn kind_class(kind: LinkKind) -> &'static str {
     }
 }
 
-/// `dragged`: set while a press is a drag, whose end is not a click on a link.
-#[component]
-pub fn LinkLayer(state: MapState, dragged: StoredValue<bool>) -> impl IntoView {
-    let atlas = &state.prepared.atlas;
-    // Meetings, then networks, then the bilateral arcs on top.
-    let mut order: Vec<usize> = (0..atlas.links.len())
-        .filter(|&i| !atlas.links[i].d.is_empty())
-        .collect();
-    order.sort_unstable_by_key(|&i| {
-        let layer = match atlas.links[i].record {
-            Record::Event(_) => 0,
-            Record::Network(_) => 1,
-            Record::Partnership(_) => 2,
-        };
-        (layer, i)
-    });
-    let themes: Vec<String> = state
-        .prepared
-        .loaded
-        .dataset
-        .themes
-        .iter()
-        .map(|t| t.id.clone())
-        .collect();
+fn class_of(style: &LinkStyle, extra: &str) -> String {
+    let undated = if style.undated { " undated" } else { "" };
+    format!("link {}{undated}{extra}", kind_class(style.kind))
+}
 
-    let paths = order
-        .into_iter()
-        .map(|i| {
-            let link = &state.prepared.atlas.links[i];
-            let facts = state.facts[i].clone();
-            let touches = link.places.clone();
-            let (visible, filters, hovered, selected_place, selected_link) =
-                (state.visible, state.filters, state.hovered, state.selected_place, state.selected_link);
-            let dated = facts.is_dated();
-            let kind = kind_class(link.kind);
-            let class = move || {
-                let focus = hovered.get().or_else(|| selected_place.get());
-                let mut class = format!("link {kind}");
-                if let Some(place) = focus {
-                    class.push_str(if touches.contains(&place) { " highlighted" } else { " dimmed" });
-                }
-                if selected_link.get() == Some(i) {
-                    class.push_str(" selected");
-                }
-                if !dated && filters.with(|f| f.years.is_some()) {
-                    class.push_str(" undated");
-                }
-                class
-            };
-            // With themes chosen, a link takes the colour of the first chosen theme it has. Set as
-            // a style property (through the CSSOM, which a strict CSP allows) so it wins over the
-            // kind's colour from the stylesheet.
-            let themes = themes.clone();
-            let stroke = move || {
-                filters.with(|f| {
-                    themes
-                        .iter()
-                        .enumerate()
-                        .find(|(_, t)| f.themes.contains(*t) && facts.themes.contains(t))
-                        .map(|(index, _)| theme_colour(index))
-                })
-            };
-            let group_class = move || match visible.with(|v| v.links.get(i).copied().unwrap_or(false)) {
-                true => "link-group",
-                false => "link-group hidden",
-            };
-            let select = state.clone();
-            // A wide transparent stroke under the visible one makes thin lines easy to click.
-            view! {
-                <g class=group_class on:click=move |_| {
-                    if !dragged.get_value() {
-                        select.select_link(i);
-                    }
-                }>
-                    <path class="link-hit" d=link.d.clone()></path>
-                    <path class=class d=link.d.clone() data-link=link.id.clone() style:stroke=stroke></path>
-                </g>
-            }
+/// A click on a link reaches the map, which finds the line under the pointer
+/// (`Gestures::on_click`).
+#[component]
+pub fn LinkLayer(state: MapState) -> impl IntoView {
+    let (visible, filters) = (state.visible, state.filters);
+    let (prepared, facts, themes) = (
+        state.prepared.clone(),
+        state.facts.clone(),
+        state.themes.clone(),
+    );
+    let batches = Memo::new(move |_| {
+        visible
+            .with(|v| filters.with(|f| link_batches(&prepared.atlas, &facts, &v.links, f, &themes)))
+    });
+    let (hovered, selected_place, selected_link) =
+        (state.hovered, state.selected_place, state.selected_link);
+    let place_focused = move || hovered.get().or_else(|| selected_place.get()).is_some();
+    let drawn = move || {
+        batches.with(|batches| {
+            draw(
+                batches
+                    .iter()
+                    .map(|b| Batch {
+                        class: class_of(&b.style, " link-batch"),
+                        d: b.d.clone(),
+                        count: b.links,
+                        stroke: b.style.theme.map(theme_colour),
+                        record: None,
+                    })
+                    .collect(),
+            )
         })
-        .collect_view();
-    view! { <g class="links">{paths}</g> }
+    };
+    let one_by_one = move || {
+        let state = state.clone();
+        let place = hovered.get().or_else(|| selected_place.get());
+        let mut focused = visible.with(|v| match place {
+            Some(p) => links_of(&state.prepared.atlas, &v.links, p, MAX_FOCUS_LINKS),
+            None => Vec::new(),
+        });
+        if let Some(link) = selected_link.get() {
+            focused.retain(|&l| l != link);
+            focused.push(link);
+        }
+        let batches = focused
+            .into_iter()
+            .filter(|&i| !state.prepared.atlas.links[i].strokes.is_empty())
+            .map(|i| {
+                let link = &state.prepared.atlas.links[i];
+                let mut d = String::new();
+                link.strokes.iter().for_each(|s| s.curve.push_path(&mut d));
+                let (style, selected) = state.filters.with(|f| {
+                    let style = style(&state.prepared.atlas, &state.facts, i, f, &state.themes);
+                    (style, state.selected_link.get() == Some(i))
+                });
+                let emphasis = if selected {
+                    " selected"
+                } else {
+                    " highlighted"
+                };
+                Batch {
+                    class: class_of(&style, emphasis),
+                    d,
+                    count: 1,
+                    stroke: style.theme.map(theme_colour),
+                    record: Some(link.id.clone()),
+                }
+            })
+            .collect();
+        draw(batches)
+    };
+    view! {
+        <g class="links" class:dimmed=place_focused>{drawn}</g>
+        <g class="links links-focus">{one_by_one}</g>
+    }
 }

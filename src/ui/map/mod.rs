@@ -4,6 +4,7 @@
 mod basemap;
 mod gestures;
 mod links;
+mod paths;
 mod places;
 
 use std::sync::Arc;
@@ -64,7 +65,9 @@ pub fn MapView(
     });
     let filters_open = RwSignal::new(wide);
 
-    let (g1, g2, g3, g4, g5, g6, g7) = (
+    let (g1, g2, g3, g4, g5, g6, g7, g8, g9) = (
+        gestures.clone(),
+        gestures.clone(),
         gestures.clone(),
         gestures.clone(),
         gestures.clone(),
@@ -73,6 +76,7 @@ pub fn MapView(
         gestures.clone(),
         gestures.clone(),
     );
+    let picture = preview_transform(&state);
 
     view! {
         <div class="workspace">
@@ -108,13 +112,16 @@ pub fn MapView(
                     on:pointermove=move |ev| g5.on_pointer_move(ev)
                     on:pointerup=move |ev| g6.on_pointer_up(ev.clone())
                     on:pointercancel=move |ev| g7.on_pointer_up(ev)
+                    on:pointerleave=move |_| g8.on_pointer_leave()
+                    on:click=move |ev| g9.on_click(ev)
+                    style:transform=picture
                 >
                     <rect class="sea" width="100%" height="100%"></rect>
                     <g class="world" transform=move || transform.get().to_svg()>
                         <BasemapLayer basemap=basemap_ready/>
-                        <LinkLayer state=state.clone() dragged=gestures.dragged/>
+                        <LinkLayer state=state.clone()/>
                     </g>
-                    <PlaceLayer state=state.clone() gestures=gestures.clone()/>
+                    <PlaceLayer state=state.clone()/>
                 </svg>
                 <Tooltip state=state.clone()/>
                 <div class="overlay overlay-top">
@@ -135,12 +142,31 @@ pub fn MapView(
     }
 }
 
+/// During a gesture, the CSS transform that moves the drawn map (as the compositor's picture of
+/// it) from the view last drawn to the gesture's: screen′ = k·screen + (t′ − k·t).
+fn preview_transform(state: &MapState) -> impl Fn() -> Option<String> + Send + Sync + 'static {
+    let (preview, transform, camera) = (state.preview, state.transform, state.camera);
+    move || {
+        let live = camera.get().transform(preview.get()?);
+        let drawn = transform.get();
+        let k = live.scale / drawn.scale;
+        Some(format!(
+            "translate({:.2}px, {:.2}px) scale({k:.5})",
+            live.tx - k * drawn.tx,
+            live.ty - k * drawn.ty
+        ))
+    }
+}
+
 /// The name of the place under the pointer or keyboard focus, beside it.
 #[component]
 fn Tooltip(state: MapState) -> impl IntoView {
-    let (hovered, transform) = (state.hovered, state.transform);
+    let (hovered, transform, preview) = (state.hovered, state.transform, state.preview);
     move || {
         let i = hovered.get()?;
+        if preview.with(Option::is_some) {
+            return None;
+        }
         let glyph = &state.prepared.atlas.places[i];
         let place = &state.prepared.loaded.dataset.places[glyph.place];
         let (x, y) = transform.get().apply(glyph.at);

@@ -1,0 +1,215 @@
+//! The visible links as a few SVG paths: one per kind, theme colour and dating, in map units.
+//!
+//! A path is rebuilt only when the filters change; moving the map moves them all through one
+//! transform. Arcs that join the same two places in the same style are drawn once, since a
+//! second identical stroke adds nothing but cost.
+
+use crate::core::atlas::{Atlas, LinkKind, Record};
+use crate::core::filter::{Filters, LinkFacts};
+
+/// How a batch is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct LinkStyle {
+    /// Drawn bottom to top: meetings, networks, partnerships.
+    pub layer: u8,
+    pub kind: LinkKind,
+    /// With themes chosen, the colour of the first chosen theme (in the dataset's order) the
+    /// link has, by its index among the dataset's themes.
+    pub theme: Option<usize>,
+    /// Set for links without years while a year is chosen (drawn faint).
+    pub undated: bool,
+}
+
+/// One path of the map's links.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinkBatch {
+    pub style: LinkStyle,
+    pub d: String,
+    /// How many of the visible links this path draws.
+    pub links: usize,
+}
+
+/// The layer a record's glyph is drawn in; higher is on top.
+pub fn layer(record: Record) -> u8 {
+    match record {
+        Record::Event(_) => 0,
+        Record::Network(_) => 1,
+        Record::Partnership(_) => 2,
+    }
+}
+
+/// The style a link is drawn in under `filters`; `themes` are the dataset's theme ids in order.
+pub fn style(
+    atlas: &Atlas,
+    facts: &[LinkFacts],
+    link: usize,
+    filters: &Filters,
+    themes: &[String],
+) -> LinkStyle {
+    let glyph = &atlas.links[link];
+    let fact = &facts[link];
+    let theme = match filters.themes.is_empty() {
+        true => None,
+        false => themes
+            .iter()
+            .position(|t| filters.themes.contains(t) && fact.themes.contains(t)),
+    };
+    LinkStyle {
+        layer: layer(glyph.record),
+        kind: glyph.kind,
+        theme,
+        undated: !fact.is_dated() && filters.years.is_some(),
+    }
+}
+
+/// The batches for the links `shown` (per atlas link), bottom layer first.
+pub fn link_batches(
+    atlas: &Atlas,
+    facts: &[LinkFacts],
+    shown: &[bool],
+    filters: &Filters,
+    themes: &[String],
+) -> Vec<LinkBatch> {
+    // Few styles: a sorted list is smaller and as fast as a map.
+    let mut batches: Vec<LinkBatch> = Vec::new();
+    // For each place, the (other end, batch) of the arcs drawn from it so far.
+    let mut drawn: Vec<Vec<(usize, LinkStyle)>> = vec![Vec::new(); atlas.places.len()];
+    for (i, link) in atlas.links.iter().enumerate() {
+        if !shown.get(i).copied().unwrap_or(false) || link.strokes.is_empty() {
+            continue;
+        }
+        let style = style(atlas, facts, i, filters, themes);
+        let at = match batches.binary_search_by(|b| b.style.cmp(&style)) {
+            Ok(at) => at,
+            Err(at) => {
+                let batch = LinkBatch {
+                    style,
+                    d: String::new(),
+                    links: 0,
+                };
+                batches.insert(at, batch);
+                at
+            }
+        };
+        let batch = &mut batches[at];
+        batch.links += 1;
+        for stroke in &link.strokes {
+            let (a, b) = stroke.ends;
+            let (low, high) = (a.min(b), a.max(b));
+            let Some(from_low) = drawn.get_mut(low) else {
+                continue;
+            };
+            if !from_low.contains(&(high, style)) {
+                from_low.push((high, style));
+                stroke.curve.push_path(&mut batch.d);
+            }
+        }
+    }
+    batches
+}
+
+/// The shown links that touch `place`, top layer first, at most `limit` of them: drawn one
+/// by one over the batches when the place is hovered or selected.
+pub fn links_of(atlas: &Atlas, shown: &[bool], place: usize, limit: usize) -> Vec<usize> {
+    let touching: Vec<usize> = (0..atlas.links.len())
+        .filter(|&i| shown.get(i).copied().unwrap_or(false))
+        .filter(|&i| atlas.links[i].places.contains(&place))
+        .collect();
+    // Partnerships, then networks, then meetings: three passes cost less than a sort.
+    (0..3)
+        .rev()
+        .flat_map(|top| {
+            touching
+                .iter()
+                .copied()
+                .filter(move |&i| layer(atlas.links[i].record) == top)
+        })
+        .take(limit)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::atlas::{LinkGlyph, PlaceGlyph, Stroke};
+    use crate::core::geo::arc::Curve;
+    use crate::core::geo::MapPoint;
+    use crate::core::model::{PartnershipKind, PlaceKind};
+
+    fn atlas(pairs: &[(usize, usize)]) -> Atlas {
+        let pt = |i: usize| MapPoint {
+            x: i as f64 * 10.0,
+            y: 0.0,
+        };
+        Atlas {
+            places: (0..4)
+                .map(|i| PlaceGlyph {
+                    place: i,
+                    at: pt(i),
+                    kind: PlaceKind::Municipality,
+                    degree: 1,
+                })
+                .collect(),
+            links: pairs
+                .iter()
+                .enumerate()
+                .map(|(n, &(a, b))| LinkGlyph {
+                    id: format!("l{n}"),
+                    record: Record::Partnership(n),
+                    kind: LinkKind::Partnership(PartnershipKind::Twinning),
+                    strokes: vec![Stroke {
+                        ends: (a, b),
+                        curve: Curve {
+                            from: pt(a),
+                            control: pt(a),
+                            to: pt(b),
+                        },
+                    }],
+                    places: vec![a, b],
+                    hub: None,
+                })
+                .collect(),
+        }
+    }
+
+    fn facts(themes: &[&[&str]]) -> Vec<LinkFacts> {
+        themes
+            .iter()
+            .map(|t| LinkFacts {
+                themes: t.iter().map(|s| s.to_string()).collect(),
+                since: None,
+                until: None,
+                kind: crate::core::filter::KindFilter::Twinning,
+                countries: std::collections::BTreeSet::new(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn one_path_per_style_and_shared_ends_drawn_once() {
+        let atlas = atlas(&[(0, 1), (1, 0), (2, 3)]);
+        let facts = facts(&[&["a"], &["a"], &["b"]]);
+        let themes = ["a".to_string(), "b".to_string()];
+        let all = link_batches(&atlas, &facts, &[true; 3], &Filters::default(), &themes);
+        assert_eq!(all.len(), 1);
+        assert_eq!(all[0].links, 3, "every visible link is counted");
+        assert_eq!(all[0].d.matches('M').count(), 2, "0–1 and 1–0 are one arc");
+
+        let by_theme = Filters {
+            themes: ["a".to_string(), "b".to_string()].into(),
+            ..Filters::default()
+        };
+        let coloured = link_batches(&atlas, &facts, &[true, false, true], &by_theme, &themes);
+        let summary: Vec<(Option<usize>, usize)> =
+            coloured.iter().map(|b| (b.style.theme, b.links)).collect();
+        assert_eq!(summary, vec![(Some(0), 1), (Some(1), 1)]);
+    }
+
+    #[test]
+    fn the_links_of_a_place_are_the_shown_ones_touching_it() {
+        let atlas = atlas(&[(0, 1), (1, 2), (2, 3)]);
+        assert_eq!(links_of(&atlas, &[true, true, true], 1, 10), vec![0, 1]);
+        assert_eq!(links_of(&atlas, &[true, false, true], 1, 10), vec![0]);
+        assert_eq!(links_of(&atlas, &[true, true, true], 1, 1).len(), 1);
+    }
+}

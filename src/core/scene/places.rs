@@ -1,0 +1,216 @@
+//! Which places get a full marker (focusable, labelled) and which a plain dot, in screen pixels.
+//!
+//! A few hundred markers are as many as anyone can read or tab through; past that, the busiest
+//! places in view keep their markers and the rest become dots in one path per kind. Hub rings
+//! (a network's or meeting's host) are drawn the same way. Only what lies in view is drawn.
+
+use std::fmt::Write;
+
+use crate::core::atlas::{Atlas, LinkKind};
+use crate::core::geo::viewport::ViewTransform;
+use crate::core::model::PlaceKind;
+
+/// At most this many places are drawn as full markers.
+pub const MAX_MARKERS: usize = 300;
+/// Radius of a dot, in pixels.
+const DOT_RADIUS: f64 = 2.5;
+/// Hub rings' radii: round a network's host, and a wider one round a meeting's.
+pub const NETWORK_RING: f64 = 10.5;
+pub const MEETING_RING: f64 = 14.5;
+/// How far beyond the screen's edge something is still drawn, for rings and half-visible markers.
+const MARGIN: f64 = 20.0;
+
+/// The places and rings to draw at the current view.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PlaceScene {
+    /// Atlas indices of the places drawn as full markers, most important first.
+    pub markers: Vec<usize>,
+    /// Dots for the other places in view: (kind, path data, how many).
+    pub dots: Vec<(PlaceKind, String, usize)>,
+    /// Rings round the hosts of shown networks and of shown meetings: (path data, how many).
+    pub network_rings: (String, usize),
+    pub meeting_rings: (String, usize),
+}
+
+/// How much a place's marker and label matter: the focused first, then counties and regions
+/// (at the default zoom their label speaks for the towns around them), then the busiest.
+pub fn priority(atlas: &Atlas, place: usize, focus: &[Option<usize>]) -> f64 {
+    let glyph = &atlas.places[place];
+    let focused = if focus.contains(&Some(place)) {
+        1e9
+    } else {
+        0.0
+    };
+    let wider = if glyph.kind == PlaceKind::Municipality {
+        0.0
+    } else {
+        2.0
+    };
+    focused + wider + glyph.degree as f64
+}
+
+/// The scene for places `shown` and links `shown_links` (per atlas index) at `transform` on a
+/// `width` × `height` screen; `focus` (selected, hovered) always get markers.
+pub fn place_scene(
+    atlas: &Atlas,
+    shown: &[bool],
+    shown_links: &[bool],
+    transform: &ViewTransform,
+    (width, height): (f64, f64),
+    focus: &[Option<usize>],
+) -> PlaceScene {
+    let in_view =
+        |x: f64, y: f64| x > -MARGIN && y > -MARGIN && x < width + MARGIN && y < height + MARGIN;
+    // Sorted as plain integers, highest priority first, then by index: one key, one sort.
+    let mut candidates: Vec<u64> = (0..atlas.places.len())
+        .filter(|&i| shown.get(i).copied().unwrap_or(false))
+        .filter(|&i| {
+            let (x, y) = transform.apply(atlas.places[i].at);
+            in_view(x, y)
+        })
+        .map(|i| {
+            let rank = u32::MAX - priority(atlas, i, focus).clamp(0.0, f64::from(u32::MAX)) as u32;
+            (u64::from(rank) << 32) | i as u64
+        })
+        .collect();
+    candidates.sort_unstable();
+    let index = |key: &u64| (key & u64::from(u32::MAX)) as usize;
+    let split = candidates.len().min(MAX_MARKERS);
+    let markers = candidates[..split].iter().map(index).collect();
+
+    let mut dots: Vec<(PlaceKind, String, usize)> = [
+        PlaceKind::Municipality,
+        PlaceKind::County,
+        PlaceKind::Region,
+    ]
+    .into_iter()
+    .map(|kind| (kind, String::new(), 0))
+    .collect();
+    for i in candidates[split..].iter().map(index) {
+        let glyph = &atlas.places[i];
+        let (x, y) = transform.apply(glyph.at);
+        if let Some(dot) = dots.iter_mut().find(|(k, _, _)| *k == glyph.kind) {
+            push_circle(&mut dot.1, x, y, DOT_RADIUS);
+            dot.2 += 1;
+        }
+    }
+    dots.retain(|(_, _, n)| *n > 0);
+
+    let mut scene = PlaceScene {
+        markers,
+        dots,
+        ..PlaceScene::default()
+    };
+    for (i, link) in atlas.links.iter().enumerate() {
+        let Some(hub) = link.hub else { continue };
+        if !shown_links.get(i).copied().unwrap_or(false) {
+            continue;
+        }
+        let (x, y) = transform.apply(atlas.places[hub].at);
+        if !in_view(x, y) {
+            continue;
+        }
+        let (rings, radius) = match link.kind {
+            LinkKind::Event => (&mut scene.meeting_rings, MEETING_RING),
+            _ => (&mut scene.network_rings, NETWORK_RING),
+        };
+        push_circle(&mut rings.0, x, y, radius);
+        rings.1 += 1;
+    }
+    scene
+}
+
+/// A circle as path data: two half arcs.
+pub fn push_circle(d: &mut String, x: f64, y: f64, r: f64) {
+    let _ = write!(
+        d,
+        "M{:.1} {:.1}a{r} {r} 0 1 0 {} 0a{r} {r} 0 1 0 {} 0",
+        x - r,
+        y,
+        2.0 * r,
+        -2.0 * r
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::atlas::{LinkGlyph, PlaceGlyph, Record};
+    use crate::core::geo::MapPoint;
+    use crate::core::model::NetworkKind;
+
+    fn atlas(n: usize) -> Atlas {
+        Atlas {
+            places: (0..n)
+                .map(|i| PlaceGlyph {
+                    place: i,
+                    at: MapPoint {
+                        x: (i % 100) as f64,
+                        y: (i / 100) as f64,
+                    },
+                    kind: PlaceKind::Municipality,
+                    degree: i % 7,
+                })
+                .collect(),
+            links: vec![LinkGlyph {
+                id: "net".into(),
+                record: Record::Network(0),
+                kind: LinkKind::Network(NetworkKind::CityNetwork),
+                strokes: vec![],
+                places: vec![3],
+                hub: Some(3),
+            }],
+        }
+    }
+
+    const IDENTITY: ViewTransform = ViewTransform {
+        scale: 5.0,
+        tx: 10.0,
+        ty: 10.0,
+    };
+
+    #[test]
+    fn the_busiest_places_in_view_get_markers_the_rest_dots() {
+        let atlas = atlas(1_000);
+        let shown = vec![true; 1_000];
+        let scene = place_scene(
+            &atlas,
+            &shown,
+            &[true],
+            &IDENTITY,
+            (520.0, 10.0),
+            &[Some(999)],
+        );
+        // In view (with its margin): y below 30 px, so the first four rows of 100 places.
+        let drawn = scene.markers.len() + scene.dots.iter().map(|d| d.2).sum::<usize>();
+        assert_eq!(drawn, 400, "only what is in view");
+        assert_eq!(scene.markers.len(), MAX_MARKERS);
+        assert!(
+            !scene.markers.contains(&999),
+            "the focused place is out of view"
+        );
+        assert!(scene.markers[..10]
+            .iter()
+            .all(|&i| atlas.places[i].degree == 6));
+        assert_eq!(scene.network_rings.1, 1);
+    }
+
+    #[test]
+    fn a_focused_place_always_gets_a_marker_and_hidden_ones_nothing() {
+        let atlas = atlas(400);
+        let mut shown = vec![true; 400];
+        shown[3] = false;
+        let scene = place_scene(
+            &atlas,
+            &shown,
+            &[false],
+            &IDENTITY,
+            (600.0, 600.0),
+            &[Some(0)],
+        );
+        assert_eq!(scene.markers[0], 0);
+        assert!(!scene.markers.contains(&3));
+        assert_eq!(scene.dots[0].2, 399 - MAX_MARKERS);
+        assert_eq!(scene.network_rings.1, 0, "the network is filtered out");
+    }
+}
