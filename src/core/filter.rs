@@ -238,8 +238,17 @@ pub fn theme_counts(facts: &[LinkFacts], filters: &Filters) -> BTreeMap<String, 
     };
     let mut counts = BTreeMap::new();
     for f in facts.iter().filter(|f| f.matches(&others)) {
-        for theme in f.themes.iter().collect::<BTreeSet<_>>() {
-            *counts.entry(theme.clone()).or_insert(0) += 1;
+        for (k, theme) in f.themes.iter().enumerate() {
+            // A theme listed twice counts once; no string is copied for a theme seen before.
+            if f.themes[..k].contains(theme) {
+                continue;
+            }
+            match counts.get_mut(theme) {
+                Some(n) => *n += 1,
+                None => {
+                    counts.insert(theme.clone(), 1);
+                }
+            }
         }
     }
     counts

@@ -6,7 +6,8 @@
 //! - complete map: `performance.mark("map-complete")`, set by the app once the map with every
 //!   link and the summary is in the DOM, in ms since navigation began;
 //! - theme toggle and year change: from the input event until the DOM is updated (the next
-//!   task after it, when all of leptos's effects have run), 20 or more changes;
+//!   task after it, when all of leptos's effects have run), and until the next frame is
+//!   drawn with it (`→ frame`), 20 or more changes;
 //! - pan and wheel zoom: the same for each of 60 pointer moves or wheel steps, one per frame,
 //!   and the interval between frames;
 //! - memory: JS heap (Chromium's `performance.memory`) plus the wasm memory.
@@ -70,7 +71,9 @@ async fn numbers(client: &Client, script: &str) -> Vec<f64> {
 struct Run {
     complete_ms: f64,
     theme: Vec<f64>,
+    theme_frame: Vec<f64>,
     year: Vec<f64>,
+    year_frame: Vec<f64>,
     pan_work: Vec<f64>,
     pan_frame: Vec<f64>,
     zoom_work: Vec<f64>,
@@ -79,7 +82,10 @@ struct Run {
     links: String,
 }
 
-const AFTER_TASK: &str = "const settle = () => new Promise((r) => setTimeout(r, 0));";
+/// `settle`: the next task after leptos's effects (microtasks) have updated the DOM; a message
+/// task runs before the browser renders. `painted`: a task after the next frame is drawn.
+const AFTER_TASK: &str = "const settle = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); }); \
+    const painted = async () => { await new Promise(requestAnimationFrame); await new Promise((r) => setTimeout(r, 0)); };";
 
 async fn measure(client: &Client, url: &str, changes: usize) -> Run {
     client.goto(url).await.expect("open the map");
@@ -108,19 +114,24 @@ async fn measure(client: &Client, url: &str, changes: usize) -> Run {
         &format!(
             "{AFTER_TASK}
             const chips = [...document.querySelectorAll('button.chip[data-theme]')].slice(0, 6);
-            const times = [];
+            const times = [], frames = [];
             for (let i = 0; i < {changes}; i++) {{
                 const t0 = performance.now();
                 chips[i % chips.length].click();
                 await settle();
                 times.push(performance.now() - t0);
+                await painted();
+                frames.push(performance.now() - t0);
             }}
             document.querySelector('button.chip-all').click();
-            await settle();
-            return times;"
+            await painted();
+            return times.concat(frames);"
         ),
     )
     .await;
+
+    let half = run.theme.len() / 2;
+    run.theme_frame = run.theme.split_off(half);
 
     run.year = numbers(
         client,
@@ -130,20 +141,25 @@ async fn measure(client: &Client, url: &str, changes: usize) -> Run {
             await settle();
             const slider = document.querySelector('#year-slider');
             const [from, to] = [Number(slider.min), Number(slider.max)];
-            const times = [];
+            const times = [], frames = [];
             for (let i = 0; i < {changes}; i++) {{
                 slider.value = String(from + (i * 7) % (to - from + 1));
                 const t0 = performance.now();
                 slider.dispatchEvent(new Event('input', {{ bubbles: true }}));
                 await settle();
                 times.push(performance.now() - t0);
+                await painted();
+                frames.push(performance.now() - t0);
             }}
             document.querySelectorAll(\"input[name='year-mode']\")[0].click();
-            await settle();
-            return times;"
+            await painted();
+            return times.concat(frames);"
         ),
     )
     .await;
+
+    let half = run.year.len() / 2;
+    run.year_frame = run.year.split_off(half);
 
     for (gesture, work, frame) in [
         ("pan", true, false),
@@ -257,12 +273,14 @@ async fn main() {
     println!("gzipped: wasm {wasm:.0} KB, JS {js:.0} KB, basemap {basemap:.0} KB");
     println!("medians of {runs_per_dataset} page load(s); per load, median and p95 of {changes} changes and {} moves", changes * 5 / 2);
     println!(
-        "{:<11} {:>7} {:>9} {:>15} {:>15} {:>15} {:>15} {:>13} {:>13} {:>8} {:>9}",
+        "{:<11} {:>7} {:>9} {:>15} {:>15} {:>15} {:>15} {:>15} {:>15} {:>13} {:>13} {:>8} {:>9}",
         "dataset",
         "links",
         "complete",
         "theme med/p95",
+        "→ frame",
         "year med/p95",
+        "→ frame",
         "pan work",
         "zoom work",
         "pan frame",
@@ -310,14 +328,18 @@ async fn main() {
         let p95 = |f: fn(&mut Run) -> &mut Vec<f64>| move |r: &mut Run| percentile(f(r), 95.0);
         let links = runs.first().map(|r| r.links.clone()).unwrap_or_default();
         println!(
-            "{:<11} {:>7} {:>7.0}ms {:>7.1}/{:>5.1}ms {:>7.1}/{:>5.1}ms {:>7.1}/{:>5.1}ms {:>7.1}/{:>5.1}ms {:>6.1}/{:>4.1}ms {:>6.1}/{:>4.1}ms {:>6.0}MB {:>7.0}KB",
+            "{:<11} {:>7} {:>7.0}ms {:>7.1}/{:>5.1}ms {:>7.1}/{:>5.1}ms {:>7.1}/{:>5.1}ms {:>7.1}/{:>5.1}ms {:>7.1}/{:>5.1}ms {:>7.1}/{:>5.1}ms {:>6.1}/{:>4.1}ms {:>6.1}/{:>4.1}ms {:>6.0}MB {:>7.0}KB",
             dataset.name,
             links,
             across(&|r: &mut Run| r.complete_ms, &mut runs),
             across(&med(|r| &mut r.theme), &mut runs),
             across(&p95(|r| &mut r.theme), &mut runs),
+            across(&med(|r| &mut r.theme_frame), &mut runs),
+            across(&p95(|r| &mut r.theme_frame), &mut runs),
             across(&med(|r| &mut r.year), &mut runs),
             across(&p95(|r| &mut r.year), &mut runs),
+            across(&med(|r| &mut r.year_frame), &mut runs),
+            across(&p95(|r| &mut r.year_frame), &mut runs),
             across(&med(|r| &mut r.pan_work), &mut runs),
             across(&p95(|r| &mut r.pan_work), &mut runs),
             across(&med(|r| &mut r.zoom_work), &mut runs),

@@ -38,27 +38,40 @@ pub fn layer(record: Record) -> u8 {
     }
 }
 
-/// The style a link is drawn in under `filters`; `themes` are the dataset's theme ids in order.
-pub fn style(
-    atlas: &Atlas,
-    facts: &[LinkFacts],
-    link: usize,
-    filters: &Filters,
-    themes: &[String],
-) -> LinkStyle {
-    let glyph = &atlas.links[link];
-    let fact = &facts[link];
-    let theme = match filters.themes.is_empty() {
-        true => None,
-        false => themes
-            .iter()
-            .position(|t| filters.themes.contains(t) && fact.themes.contains(t)),
-    };
-    LinkStyle {
-        layer: layer(glyph.record),
-        kind: glyph.kind,
-        theme,
-        undated: !fact.is_dated() && filters.years.is_some(),
+/// How links are styled under a set of filters, worked out once for all links.
+pub struct Styler<'a> {
+    /// The chosen themes with their index among the dataset's, in the dataset's order.
+    chosen: Vec<(usize, &'a str)>,
+    years: bool,
+}
+
+impl<'a> Styler<'a> {
+    /// `themes` are the dataset's theme ids in order.
+    pub fn new(filters: &Filters, themes: &'a [String]) -> Styler<'a> {
+        Styler {
+            chosen: themes
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| filters.themes.contains(*t))
+                .map(|(i, t)| (i, t.as_str()))
+                .collect(),
+            years: filters.years.is_some(),
+        }
+    }
+
+    /// The style `link` is drawn in.
+    pub fn style(&self, atlas: &Atlas, facts: &[LinkFacts], link: usize) -> LinkStyle {
+        let (glyph, fact) = (&atlas.links[link], &facts[link]);
+        LinkStyle {
+            layer: layer(glyph.record),
+            kind: glyph.kind,
+            theme: self
+                .chosen
+                .iter()
+                .find(|(_, t)| fact.themes.iter().any(|own| own == t))
+                .map(|(i, _)| *i),
+            undated: !fact.is_dated() && self.years,
+        }
     }
 }
 
@@ -70,6 +83,7 @@ pub fn link_batches(
     filters: &Filters,
     themes: &[String],
 ) -> Vec<LinkBatch> {
+    let styler = Styler::new(filters, themes);
     // Few styles: a sorted list is smaller and as fast as a map.
     let mut batches: Vec<LinkBatch> = Vec::new();
     // For each place, the (other end, batch) of the arcs drawn from it so far.
@@ -78,7 +92,7 @@ pub fn link_batches(
         if !shown.get(i).copied().unwrap_or(false) || link.strokes.is_empty() {
             continue;
         }
-        let style = style(atlas, facts, i, filters, themes);
+        let style = styler.style(atlas, facts, i);
         let at = match batches.binary_search_by(|b| b.style.cmp(&style)) {
             Ok(at) => at,
             Err(at) => {

@@ -17,6 +17,8 @@ const DOT_RADIUS: f64 = 2.5;
 /// Hub rings' radii: round a network's host, and a wider one round a meeting's.
 pub const NETWORK_RING: f64 = 10.5;
 pub const MEETING_RING: f64 = 14.5;
+/// The unit of dots' and rings' path data, in pixels.
+pub const SCREEN_UNIT: f64 = 0.1;
 /// How far beyond the screen's edge something is still drawn, for rings and half-visible markers.
 const MARGIN: f64 = 20.0;
 
@@ -120,15 +122,16 @@ pub fn place_scene(
     scene
 }
 
-/// A circle as path data: two half arcs.
+/// A circle as path data (two half arcs), in tenths of a pixel: whole numbers are written
+/// many times faster than decimals. The layer scales them back (`SCREEN_UNIT`).
 pub fn push_circle(d: &mut String, x: f64, y: f64, r: f64) {
+    let n = |v: f64| (v / SCREEN_UNIT).round() as i64;
+    let (left, y, r) = (n(x - r), n(y), n(r));
     let _ = write!(
         d,
-        "M{:.1} {:.1}a{r} {r} 0 1 0 {} 0a{r} {r} 0 1 0 {} 0",
-        x - r,
-        y,
-        2.0 * r,
-        -2.0 * r
+        "M{left} {y}a{r} {r} 0 1 0 {} 0a{r} {r} 0 1 0 -{} 0",
+        2 * r,
+        2 * r
     );
 }
 

@@ -7,12 +7,14 @@ use leptos::prelude::*;
 
 use crate::core::atlas::LinkKind;
 use crate::core::model::{NetworkKind, PartnershipKind};
-use crate::core::scene::links::{link_batches, links_of, style, LinkStyle};
+use crate::core::scene::links::{link_batches, links_of, LinkStyle, Styler};
 use crate::ui::palette::theme_colour;
 use crate::ui::state::MapState;
 
 use super::paths::{draw, Batch};
 
+/// More links than this on the whole region's view (fewer when zoomed in) are drawn thin.
+const DENSE_LINKS: f64 = 1_500.0;
 /// At most this many links of a focused place are drawn one by one; the rest stay in the batch.
 const MAX_FOCUS_LINKS: usize = 400;
 
@@ -53,6 +55,13 @@ pub fn LinkLayer(state: MapState) -> impl IntoView {
     let (hovered, selected_place, selected_link) =
         (state.hovered, state.selected_place, state.selected_link);
     let place_focused = move || hovered.get().or_else(|| selected_place.get()).is_some();
+    // Many links per screen: thinner, fainter lines, so that where they run stays readable
+    // and a focused place's own links stand out.
+    let (transform, camera) = (state.transform, state.camera);
+    let dense = move || {
+        let zoom = transform.get().scale / camera.with(|c| c.home.scale).max(f64::MIN_POSITIVE);
+        visible.with(|v| v.summary.links as f64 / (zoom * zoom)) > DENSE_LINKS
+    };
     let drawn = move || {
         batches.with(|batches| {
             draw(
@@ -87,10 +96,10 @@ pub fn LinkLayer(state: MapState) -> impl IntoView {
                 let link = &state.prepared.atlas.links[i];
                 let mut d = String::new();
                 link.strokes.iter().for_each(|s| s.curve.push_path(&mut d));
-                let (style, selected) = state.filters.with(|f| {
-                    let style = style(&state.prepared.atlas, &state.facts, i, f, &state.themes);
-                    (style, state.selected_link.get() == Some(i))
+                let style = state.filters.with(|f| {
+                    Styler::new(f, &state.themes).style(&state.prepared.atlas, &state.facts, i)
                 });
+                let selected = state.selected_link.get() == Some(i);
                 let emphasis = if selected {
                     " selected"
                 } else {
@@ -108,7 +117,10 @@ pub fn LinkLayer(state: MapState) -> impl IntoView {
         draw(batches)
     };
     view! {
-        <g class="links" class:dimmed=place_focused>{drawn}</g>
-        <g class="links links-focus">{one_by_one}</g>
+        // Path data come in units of 100 m (`Curve::push_path`), scaled here to kilometres.
+        <g transform="scale(0.1)">
+            <g class="links" class:dimmed=place_focused class:dense=dense>{drawn}</g>
+            <g class="links links-focus">{one_by_one}</g>
+        </g>
     }
 }

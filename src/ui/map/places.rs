@@ -60,7 +60,8 @@ pub fn PlaceLayer(state: MapState) -> impl IntoView {
         })
     };
     view! {
-        <g class="hubs" aria-hidden="true">{batches}</g>
+        // Dots and rings come in tenths of a pixel (`push_circle`).
+        <g class="hubs" aria-hidden="true" transform="scale(0.1)">{batches}</g>
         <g class="places">{markers}</g>
     }
 }
