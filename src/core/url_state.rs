@@ -56,6 +56,8 @@ pub struct UrlState {
     pub viewport: Option<Viewport>,
     /// Another dataset of the same site, as a relative path (see [`dataset_path`]).
     pub data: Option<String>,
+    /// A compact map for another site's iframe (`embed=1`).
+    pub embed: bool,
 }
 
 /// A dataset path the `data` parameter may name: relative, on the same site, a `.json` file.
@@ -132,6 +134,7 @@ pub fn parse(query: &str, known: &Known) -> UrlState {
             "place" => state.place = known.places.contains(value).then(|| value.to_string()),
             "link" => state.link = known.links.contains(value).then(|| value.to_string()),
             "q" => state.query = value.chars().take(MAX_SEARCH).collect(),
+            "embed" => state.embed = matches!(value, "1" | "true"),
             "lang" => {
                 let lang = value.to_ascii_lowercase();
                 state.lang = LANGUAGES.contains(&lang.as_str()).then_some(lang);
@@ -230,6 +233,9 @@ pub fn write(state: &UrlState) -> String {
     }
     if let Some(data) = &state.data {
         pairs.push(("data", data.clone()));
+    }
+    if state.embed {
+        pairs.push(("embed", "1".into()));
     }
     if pairs.is_empty() {
         return String::new();
@@ -371,5 +377,13 @@ mod tests {
         let written = write(&state);
         assert_eq!(written, "?theme=youth&year=2022&kind=event&country=DK&place=koge&q=a%26b+c&lang=pl&map=1.25/55.4580/12.1821");
         assert_eq!(parse(&written, &known()), state);
+    }
+
+    #[test]
+    fn embed_is_read_and_written() {
+        let state = parse("place=koge&embed=1", &known());
+        assert!(state.embed);
+        assert_eq!(write(&state), "?place=koge&embed=1");
+        assert!(!parse("embed=yes", &known()).embed);
     }
 }

@@ -2,7 +2,10 @@
 
 use leptos::prelude::*;
 
+use crate::core::url_state::{self, Known};
+
 use super::fetch::{fetch_basemap, fetch_dataset, FetchError};
+use super::history;
 use super::map::MapView;
 
 #[component]
@@ -18,12 +21,16 @@ pub fn App() -> impl IntoView {
         Some(Ok(prepared)) => view! { <MapView prepared basemap/> }.into_any(),
     };
 
+    // Inside another site's iframe the page is the map alone: no header.
+    let embed = url_state::parse(&history::query(), &Known::default()).embed;
     view! {
-        <div class="page">
-            <header class="masthead">
-                <h1>"Partner-city map"</h1>
-                <p class="tagline">"How towns and regions around the Baltic Sea and the North Sea work together"</p>
-            </header>
+        <div class="page" class:embed=embed>
+            {(!embed).then(|| view! {
+                <header class="masthead">
+                    <h1>"Partner-city map"</h1>
+                    <p class="tagline">"How towns and regions around the Baltic Sea and the North Sea work together"</p>
+                </header>
+            })}
             <main class="stage">{stage}</main>
         </div>
     }

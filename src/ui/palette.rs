@@ -1,10 +1,26 @@
-//! A colour for each theme, in the dataset's order of themes. Dark enough to read against the
-//! pale land and sea; colour never carries meaning alone (the legend and panels name themes).
+//! A colour for each theme, in the dataset's order of themes: CSS variables (`--theme-N` in
+//! style.css), so that light and dark schemes each have theirs. Dark enough to read against
+//! the pale land and sea (light enough against the dark ones); colour never carries meaning
+//! alone (the legend and panels name themes).
 
 const COLOURS: [&str; 17] = [
-    "#0b6e99", "#d1495b", "#2a9d5c", "#8e44ad", "#e07b00", "#1f3a93", "#c2185b", "#5d7a1f",
-    "#00838f", "#a0522d", "#6a1b9a", "#b8860b", "#00695c", "#ad1457", "#37474f", "#7b5e00",
-    "#3949ab",
+    "var(--theme-0)",
+    "var(--theme-1)",
+    "var(--theme-2)",
+    "var(--theme-3)",
+    "var(--theme-4)",
+    "var(--theme-5)",
+    "var(--theme-6)",
+    "var(--theme-7)",
+    "var(--theme-8)",
+    "var(--theme-9)",
+    "var(--theme-10)",
+    "var(--theme-11)",
+    "var(--theme-12)",
+    "var(--theme-13)",
+    "var(--theme-14)",
+    "var(--theme-15)",
+    "var(--theme-16)",
 ];
 
 /// The colour of the theme at `index` in the dataset's list; repeats after 17 themes.

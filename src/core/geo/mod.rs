@@ -4,6 +4,7 @@ pub mod arc;
 pub mod path;
 pub mod projection;
 pub mod region;
+pub mod scale_bar;
 pub mod viewport;
 
 pub use projection::{MapPoint, Projection};

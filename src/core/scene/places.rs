@@ -64,8 +64,9 @@ pub fn place_scene(
     let in_view =
         |x: f64, y: f64| x > -MARGIN && y > -MARGIN && x < width + MARGIN && y < height + MARGIN;
     // Sorted as plain integers, highest priority first, then by index: one key, one sort.
+    // A selected place is drawn even where the filters leave none of its links.
     let mut candidates: Vec<u64> = (0..atlas.places.len())
-        .filter(|&i| shown.get(i).copied().unwrap_or(false))
+        .filter(|&i| shown.get(i).copied().unwrap_or(false) || focus.contains(&Some(i)))
         .filter(|&i| {
             let (x, y) = transform.apply(atlas.places[i].at);
             in_view(x, y)
@@ -213,6 +214,18 @@ mod tests {
         );
         assert_eq!(scene.markers[0], 0);
         assert!(!scene.markers.contains(&3));
+        let chosen = place_scene(
+            &atlas,
+            &shown,
+            &[false],
+            &IDENTITY,
+            (600.0, 600.0),
+            &[Some(3)],
+        );
+        assert_eq!(
+            chosen.markers[0], 3,
+            "a selected place is drawn, filtered out or not"
+        );
         assert_eq!(scene.dots[0].2, 399 - MAX_MARKERS);
         assert_eq!(scene.network_rings.1, 0, "the network is filtered out");
     }

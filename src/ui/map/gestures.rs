@@ -12,6 +12,8 @@ use crate::core::geo::viewport::View;
 use crate::core::geo::MapPoint;
 use crate::ui::state::MapState;
 
+use super::embed::{Embedding, FullscreenButton};
+
 /// A pointer must travel this far (px) before a press becomes a drag rather than a click.
 const DRAG_THRESHOLD: f64 = 4.0;
 /// Wheel pixels per zoom level.
@@ -43,16 +45,18 @@ pub struct Gestures {
     /// Set when a press became a drag, so that its click does not select what lies under it.
     pub dragged: StoredValue<bool>,
     settle: StoredValue<Option<TimeoutHandle>>,
+    pub embedding: Embedding,
 }
 
 impl Gestures {
-    pub fn new(state: MapState, container: NodeRef<Div>) -> Self {
+    pub fn new(state: MapState, container: NodeRef<Div>, embedding: Embedding) -> Self {
         Gestures {
             state,
             container,
             pointers: StoredValue::new(Pointers::default()),
             dragged: StoredValue::new(false),
             settle: StoredValue::new(None),
+            embedding,
         }
     }
 
@@ -151,6 +155,12 @@ impl Gestures {
     }
 
     pub fn on_wheel(&self, ev: leptos::ev::WheelEvent) {
+        if self.embedding.cooperative() && !(ev.ctrl_key() || ev.meta_key()) {
+            // Embedded: the wheel scrolls the host page, unless Ctrl or ⌘ is held.
+            self.embedding
+                .show_hint("Hold Ctrl (⌘ on a Mac) and scroll to zoom the map");
+            return;
+        }
         ev.prevent_default();
         let per_line = if ev.delta_mode() == 0 { 1.0 } else { 40.0 };
         let steps = (-ev.delta_y() * per_line / WHEEL_PIXELS_PER_LEVEL).clamp(-1.0, 1.0);
@@ -218,6 +228,10 @@ impl Gestures {
             }
         }
         match others.as_slice() {
+            // Embedded, one finger scrolls the host page (the map's `touch-action` lets it).
+            [] if ev.pointer_type() == "touch" && self.embedding.cooperative() => {
+                self.embedding.show_hint("Use two fingers to move the map");
+            }
             [] => self.pan_by(dx, dy, true),
             [other, ..] => {
                 // Two fingers: the change in their distance zooms, their midpoint's movement pans.
@@ -272,6 +286,7 @@ impl Gestures {
 /// Zoom in, zoom out, back to the whole region.
 #[component]
 pub fn ZoomControls(gestures: Gestures) -> impl IntoView {
+    let embedding = gestures.embedding;
     let (zoom_in, zoom_out, reset) = (gestures.clone(), gestures.clone(), gestures);
     view! {
         <div class="zoom-controls" role="group" aria-label="Zoom">
@@ -281,6 +296,7 @@ pub fn ZoomControls(gestures: Gestures) -> impl IntoView {
                 on:click=move |_| zoom_out.zoom_by(-STEP, None, false)>"−"</button>
             <button type="button" class="zoom-button" aria-label="Show the whole region" title="Whole region (0)"
                 on:click=move |_| reset.reset()>"⤢"</button>
+            {embedding.embedded.then(|| view! { <FullscreenButton embedding/> })}
         </div>
     }
 }

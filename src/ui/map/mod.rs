@@ -2,6 +2,7 @@
 //! markers, labels and the tooltip in screen pixels, so they keep their size at any zoom.
 
 mod basemap;
+mod embed;
 mod gestures;
 mod links;
 mod paths;
@@ -18,10 +19,11 @@ use crate::core::basemap::Basemap;
 use super::element_size::use_element_size;
 use super::fetch::{FetchError, Prepared};
 use super::panels::{
-    Attribution, DataProblems, DetailsPanel, FilterPanel, Legend, SearchBox, SummaryLine,
+    Attribution, DataProblems, DetailsPanel, FilterPanel, Legend, ScaleBar, SearchBox, SummaryLine,
 };
 use super::state::MapState;
 use basemap::BasemapLayer;
+use embed::{Embedding, FullMapLink, GestureHint};
 use gestures::Gestures;
 use gestures::ZoomControls;
 use links::LinkLayer;
@@ -49,7 +51,9 @@ pub fn MapView(
     let basemap_ready = Signal::derive(move || basemap.get().and_then(Result::ok));
     let basemap_error = move || basemap.get().and_then(Result::err);
     let state = MapState::new(prepared.clone(), basemap_ready, width, height);
-    let gestures = Gestures::new(state.clone(), container);
+    let embedding = Embedding::new(state.url.with_untracked(|u| u.embed));
+    let cooperative = move || embedding.embedded && !embedding.fullscreen.get();
+    let gestures = Gestures::new(state.clone(), container, embedding);
     let transform = state.transform;
     let visible = state.visible;
     let summary = Signal::derive(move || visible.with(|v| v.summary));
@@ -95,6 +99,7 @@ pub fn MapView(
             </aside>
             <div
                 class="map"
+                class:cooperative=cooperative
                 node_ref=container
                 tabindex="0"
                 aria-label="Map. Use + and − to zoom, the arrow keys to move, 0 to see the whole region."
@@ -124,6 +129,7 @@ pub fn MapView(
                     <PlaceLayer state=state.clone()/>
                 </svg>
                 <Tooltip state=state.clone()/>
+                <GestureHint embedding/>
                 <div class="overlay overlay-top">
                     <SummaryLine summary=summary/>
                     <DataProblems problems=prepared.loaded.problems.clone()/>
@@ -134,6 +140,8 @@ pub fn MapView(
                 <ZoomControls gestures=gestures.clone()/>
                 <div class="overlay overlay-bottom">
                     <Legend state=state.clone() initially_open=wide/>
+                    <ScaleBar transform=state.transform/>
+                    {embedding.embedded.then(|| view! { <FullMapLink state=state.clone()/> })}
                     <Attribution/>
                 </div>
             </div>

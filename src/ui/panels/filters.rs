@@ -78,7 +78,7 @@ fn ThemeChips(state: MapState) -> impl IntoView {
                     on:click=toggle
                 >
                     <svg class="swatch" width="10" height="10" aria-hidden="true">
-                        <circle cx="5" cy="5" r="5" fill=theme_colour(index)></circle>
+                        <circle cx="5" cy="5" r="5" style:fill=theme_colour(index)></circle>
                     </svg>
                     <span class="chip-label">{theme.labels.en.clone()}</span>
                     <span class="chip-count" data-count=count_attr>{count}</span>

@@ -1,11 +1,12 @@
 //! What sits around and over the map: search, filters, details, summary, data problems,
-//! legend, attribution.
+//! legend, scale bar, attribution.
 
 mod attribution;
 mod details;
 mod filters;
 mod legend;
 mod problems;
+mod scale_bar;
 mod search;
 mod summary;
 
@@ -14,5 +15,6 @@ pub use details::DetailsPanel;
 pub use filters::FilterPanel;
 pub use legend::Legend;
 pub use problems::DataProblems;
+pub use scale_bar::ScaleBar;
 pub use search::SearchBox;
 pub use summary::SummaryLine;

@@ -1,0 +1,58 @@
+//! End to end: the map embedded in another site's iframe (`embed=1`), its cooperative
+//! gestures, and its look in the light and dark schemes.
+
+mod support;
+
+use fantoccini::Locator;
+use serde_json::json;
+use support::{attr, screenshot, wait_for, with_browser, Site};
+
+async fn transform(client: &fantoccini::Client) -> String {
+    attr(&wait_for(client, "g.world").await, "transform").await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_embedded_map_is_compact_links_to_the_full_map_and_lets_the_page_scroll() {
+    let site = Site::start();
+    with_browser(700, 480, move |client| async move {
+        client
+            .goto(&format!("{}?place=bytow&theme=refugees&embed=1", site.url))
+            .await
+            .unwrap();
+        wait_for(&client, "#summary[data-links]").await;
+        wait_for(&client, "#basemap").await;
+        assert!(client.find_all(Locator::Css(".masthead")).await.unwrap().is_empty(), "no page header");
+        assert!(
+            !client.find(Locator::Css(".sidebar")).await.unwrap().is_displayed().await.unwrap(),
+            "no sidebar"
+        );
+        let credits = wait_for(&client, ".attribution").await.text().await.unwrap();
+        assert!(credits.contains("Natural Earth") && credits.contains("GeoNames"));
+        // The full map opens on the same place and themes, without `embed`.
+        let full = wait_for(&client, "a.full-map").await;
+        let href = attr(&full, "href").await;
+        assert!(href.contains("place=bytow") && href.contains("theme=refugees") && !href.contains("embed"), "{href}");
+        assert_eq!(attr(&full, "target").await, "_blank");
+        wait_for(&client, "button.fullscreen").await;
+        screenshot(&client, "embed").await;
+
+        // The plain wheel leaves the map alone and says how to zoom; with Ctrl it zooms.
+        let before = transform(&client).await;
+        let svg = serde_json::to_value(wait_for(&client, "svg.map-svg").await).unwrap();
+        let wheel = "arguments[0].dispatchEvent(new WheelEvent('wheel', Object.assign({ bubbles: true, cancelable: true, deltaY: -300, clientX: 300, clientY: 200 }, arguments[1])));";
+        client.execute(wheel, vec![svg.clone(), json!({})]).await.unwrap();
+        let hint = wait_for(&client, ".gesture-hint").await.text().await.unwrap();
+        assert!(hint.contains("Ctrl"), "{hint}");
+        tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+        assert_eq!(transform(&client).await, before, "the page scrolls, not the map");
+        client.execute(wheel, vec![svg, json!({ "ctrlKey": true })]).await.unwrap();
+        for _ in 0..100 {
+            if transform(&client).await != before {
+                return;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        panic!("Ctrl + wheel zooms the embedded map");
+    })
+    .await;
+}
