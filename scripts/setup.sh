@@ -7,6 +7,7 @@ TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130   # must equal the `wasm-bindgen` pin in Cargo.toml
 BINARYEN_VERSION=132           # wasm-opt; Debian's binaryen is too old for today's wasm
 ESBUILD_VERSION=0.25.12        # minifies wasm-bindgen's JS glue (a Trunk.toml hook)
+AXE_VERSION=4.14.1             # the accessibility check of the browser tests
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -38,6 +39,13 @@ if ! esbuild --version 2>/dev/null | grep -qx "$ESBUILD_VERSION"; then
 fi
 
 if [ "${PARTNERMAP_NEED_BROWSER:-0}" = 1 ]; then
+  # Into the project's target/ (not committed), where tests/e2e_a11y.rs reads it.
+  axe="$(dirname "$0")/../target/npm"
+  if ! grep -qs "\"version\": \"$AXE_VERSION\"" "$axe/node_modules/axe-core/package.json"; then
+    say "installing axe-core $AXE_VERSION (npm)"
+    mkdir -p "$axe"
+    npm install --prefix "$axe" --no-audit --no-fund --no-save "axe-core@$AXE_VERSION" >/dev/null
+  fi
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
     say "installing Debian's chromium and chromium-driver"
     export DEBIAN_FRONTEND=noninteractive

@@ -140,62 +140,66 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
     })
 }
 
-/// Parses one collection record by record, keeping the ones that fit.
+/// Parses one collection record by record, keeping the ones that fit. Only the parsing is
+/// generic: the rest is shared by all six collections, so the bundle holds it once.
 fn records<T: DeserializeOwned>(
     root: &mut Fields,
     collection: &str,
     problems: &mut Vec<Problem>,
 ) -> Vec<T> {
-    let Some(list) = root.remove(collection) else {
-        problems.push(Problem::new(
-            "dataset",
-            "dataset",
-            collection,
-            "missing; read as empty",
-        ));
-        return Vec::new();
-    };
-    let Ok(items) = serde_json::from_str::<Vec<&RawValue>>(list.get()) else {
-        problems.push(Problem::new(
-            "dataset",
-            "dataset",
-            collection,
-            "is not a list; ignored",
-        ));
-        return Vec::new();
-    };
+    let items = items(root, collection, problems);
     let mut out = Vec::with_capacity(items.len());
     for (index, item) in items.into_iter().enumerate() {
         match serde_json::from_str::<T>(item.get()) {
             Ok(value) => out.push(value),
-            Err(error) => {
-                let mut field = path_at(item.get(), error.line(), error.column());
-                let message = error.to_string();
-                // serde_json ends its messages with a position inside the record: not useful here.
-                let message = message
-                    .split(" at line ")
-                    .next()
-                    .unwrap_or_default()
-                    .to_string();
-                if let Some(named) = named_field(&message) {
-                    if !field.ends_with(named) {
-                        field = if field.is_empty() {
-                            named.to_string()
-                        } else {
-                            format!("{field}.{named}")
-                        };
-                    }
-                }
-                problems.push(Problem::new(
-                    collection,
-                    record_name(item, index),
-                    field,
-                    message,
-                ));
-            }
+            Err(error) => problems.push(record_problem(collection, item, index, &error)),
         }
     }
     out
+}
+
+/// A collection's records, each still unparsed text; a problem where it is missing or no list.
+fn items<'a>(
+    root: &mut Fields<'a>,
+    collection: &str,
+    problems: &mut Vec<Problem>,
+) -> Vec<&'a RawValue> {
+    let problem = |reason: &str| Problem::new("dataset", "dataset", collection, reason);
+    let Some(list) = root.remove(collection) else {
+        problems.push(problem("missing; read as empty"));
+        return Vec::new();
+    };
+    serde_json::from_str::<Vec<&RawValue>>(list.get()).unwrap_or_else(|_| {
+        problems.push(problem("is not a list; ignored"));
+        Vec::new()
+    })
+}
+
+/// Why a record could not be read, naming its field.
+fn record_problem(
+    collection: &str,
+    item: &RawValue,
+    index: usize,
+    error: &serde_json::Error,
+) -> Problem {
+    let mut field = path_at(item.get(), error.line(), error.column());
+    let message = error.to_string();
+    // serde_json ends its messages with a position inside the record: not useful here.
+    let message = message
+        .split(" at line ")
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    if let Some(named) = named_field(&message) {
+        if !field.ends_with(named) {
+            field = if field.is_empty() {
+                named.to_string()
+            } else {
+                format!("{field}.{named}")
+            };
+        }
+    }
+    Problem::new(collection, record_name(item, index), field, message)
 }
 
 /// How a problem names a record: its id where it has a usable one, else its position.

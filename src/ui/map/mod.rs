@@ -109,7 +109,8 @@ pub fn MapView(
                     class="map-svg"
                     width=move || width.get()
                     height=move || height.get()
-                    role="img"
+                    role="group"
+                    aria-roledescription="map"
                     aria-label="Map of the Baltic Sea and North Sea region with partnerships, networks and meetings"
                     on:wheel=move |ev| g2.on_wheel(ev)
                     on:dblclick=move |ev| g3.on_dblclick(ev)

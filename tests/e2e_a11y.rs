@@ -1,0 +1,104 @@
+//! Accessibility in headless Chromium: axe-core (installed from npm by scripts/setup.sh) finds
+//! no serious or critical violation of WCAG 2.1 A/AA on the main views, and the keyboard alone
+//! finds a place and opens its details.
+
+mod support;
+
+use fantoccini::{key::Key, Client};
+use support::{repo, screenshot, wait_for, wait_text, with_browser, Site};
+
+/// axe-core's script, where scripts/setup.sh puts it.
+fn axe_source() -> String {
+    let path = repo().join("target/npm/node_modules/axe-core/axe.min.js");
+    std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e}; run scripts/setup.sh", path.display()))
+}
+
+/// The serious and critical violations axe-core finds on the page as it is now.
+async fn violations(client: &Client, axe: &str) -> Vec<String> {
+    client
+        .execute(&format!("{axe}\n;return 1;"), vec![])
+        .await
+        .expect("load axe-core");
+    let found = client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] })
+               .then((r) => done(r.violations
+                 .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+                 .map((v) => v.id + ': ' + v.help + ' at ' + v.nodes.map((n) => n.target.join(' ')).join(', '))))
+               .catch((e) => done(['axe failed: ' + e]));",
+            vec![],
+        )
+        .await
+        .expect("run axe-core");
+    serde_json::from_value(found).unwrap_or_default()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_main_views_have_no_serious_accessibility_violations() {
+    let axe = axe_source();
+    let site = Site::start();
+    for (width, height, query, view) in [
+        (1280, 800, "", "the whole region"),
+        (1280, 800, "?place=bytow", "a place's details"),
+        (
+            1280,
+            800,
+            "?link=koge-kristianstad&theme=refugees",
+            "a link, filtered",
+        ),
+        (360, 740, "?place=koge", "a phone, 360 px wide"),
+        (700, 480, "?place=bytow&embed=1", "the embedded map"),
+    ] {
+        let (site, axe) = (site.url.clone(), axe.clone());
+        with_browser(width, height, move |client| async move {
+            client.goto(&format!("{site}{query}")).await.unwrap();
+            wait_for(&client, "#summary[data-links]").await;
+            wait_for(&client, "#basemap").await;
+            let found = violations(&client, &axe).await;
+            assert!(found.is_empty(), "{view}: {found:#?}");
+            if width == 360 {
+                screenshot(&client, "phone-360").await;
+            }
+        })
+        .await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_keyboard_alone_finds_a_place_and_opens_its_details() {
+    let site = Site::start();
+    with_browser(1280, 800, move |client| async move {
+        client.goto(&site.url).await.unwrap();
+        wait_for(&client, "#summary[data-links]").await;
+        // Tab from the top of the page to the search box, type, choose with Enter.
+        let body = wait_for(&client, "body").await;
+        let mut reached = false;
+        for _ in 0..10 {
+            body.send_keys(&Key::Tab.to_string()).await.unwrap();
+            let id = client
+                .execute(
+                    "return document.activeElement && document.activeElement.id;",
+                    vec![],
+                )
+                .await
+                .unwrap();
+            if id == "search-input" {
+                reached = true;
+                break;
+            }
+        }
+        assert!(reached, "Tab reaches the search box");
+        let input = wait_for(&client, "#search-input").await;
+        input.send_keys("butow").await.unwrap();
+        wait_for(&client, "#search-option-0").await;
+        input.send_keys(&Key::Enter.to_string()).await.unwrap();
+        wait_text(&client, "#details-title", "Bytów").await;
+        // Its partners are buttons the keyboard reaches too; Enter on a marker selects it.
+        let marker = wait_for(&client, "g[data-place='markaryd']").await;
+        marker.send_keys(&Key::Enter.to_string()).await.unwrap();
+        wait_text(&client, "#details-title", "Markaryd").await;
+    })
+    .await;
+}
