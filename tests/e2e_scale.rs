@@ -4,27 +4,19 @@
 mod support;
 
 use fantoccini::{key::Key, Client, Locator};
-use partnermap::core::import::Gazetteer;
-use partnermap::core::load::load;
-use partnermap::core::synth::{generate, Shape};
-use support::{expected_links, repo, wait_attr, wait_for, wait_text, with_browser, Expect, Site};
+use partnermap::core::synth::Shape;
+use support::{expected_links, wait_attr, wait_for, wait_text, with_browser, Expect, Site};
 
 const SUMMARY: &str = "#summary";
 const PATH: &str = "/data/europe-25k.json";
 
 fn dataset() -> serde_json::Value {
-    let read = |path: &str| std::fs::read_to_string(repo().join(path)).unwrap();
-    let gazetteer = Gazetteer::read(&read("data/gazetteer.csv")).unwrap();
-    let themes = load(&read("data/partnerships.json"))
-        .unwrap()
-        .dataset
-        .themes;
     let shape = Shape {
         places: 2_000,
         links: 25_000,
         seed: 7,
     };
-    serde_json::to_value(generate(shape, &gazetteer, &themes).unwrap()).unwrap()
+    serde_json::to_value(support::generated(shape).unwrap()).unwrap()
 }
 
 async fn open(client: &Client, site: &Site, query: &str) {

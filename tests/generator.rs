@@ -1,26 +1,19 @@
 //! The benchmark datasets: valid, of the size asked for, the same for the same seed.
 
-use partnermap::core::import::Gazetteer;
-use partnermap::core::load::load;
-use partnermap::core::synth::{generate, Shape};
+mod support;
 
-fn read(path: &str) -> String {
-    std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap()
-}
+use partnermap::core::load::load;
+use partnermap::core::synth::Shape;
+use support::generated;
 
 #[test]
 fn a_generated_dataset_is_valid_sized_and_repeatable() {
-    let gazetteer = Gazetteer::read(&read("data/gazetteer.csv")).unwrap();
-    let themes = load(&read("data/partnerships.json"))
-        .unwrap()
-        .dataset
-        .themes;
     let shape = Shape {
         places: 2_000,
         links: 25_000,
         seed: 7,
     };
-    let dataset = generate(shape, &gazetteer, &themes).unwrap();
+    let dataset = generated(shape).unwrap();
     let text = serde_json::to_string(&dataset).unwrap();
     let loaded = load(&text).unwrap();
     assert!(
@@ -42,10 +35,8 @@ fn a_generated_dataset_is_valid_sized_and_repeatable() {
         d.partnerships.iter().any(|l| l.since.is_none()),
         "some years not given, as in real data"
     );
-    let again = serde_json::to_string(&generate(shape, &gazetteer, &themes).unwrap()).unwrap();
+    let again = serde_json::to_string(&generated(shape).unwrap()).unwrap();
     assert_eq!(text, again, "the same seed gives the same dataset");
-    let other =
-        serde_json::to_string(&generate(Shape { seed: 8, ..shape }, &gazetteer, &themes).unwrap())
-            .unwrap();
+    let other = serde_json::to_string(&generated(Shape { seed: 8, ..shape }).unwrap()).unwrap();
     assert_ne!(text, other);
 }

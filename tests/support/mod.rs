@@ -446,3 +446,19 @@ pub async fn hover(client: &Client, css: &str) {
         .await
         .expect("hover");
 }
+
+/// The benchmark's dataset of `shape`, as `partnermap generate` makes it: towns from the
+/// shipped gazetteer, themes from the shipped dataset.
+#[allow(dead_code)]
+pub fn generated(
+    shape: partnermap::core::synth::Shape,
+) -> Result<partnermap::core::model::Dataset, String> {
+    let read = |path: &str| std::fs::read_to_string(repo().join(path)).expect(path);
+    let gazetteer = partnermap::core::import::Gazetteer::read(&read("data/gazetteer.csv"))
+        .map_err(|e| e.to_string())?;
+    let themes = partnermap::core::load::load(&read("data/partnerships.json"))
+        .map_err(|e| e.to_string())?
+        .dataset
+        .themes;
+    partnermap::core::synth::generate(shape, &gazetteer, &themes)
+}

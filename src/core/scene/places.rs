@@ -11,7 +11,7 @@ use crate::core::geo::viewport::ViewTransform;
 use crate::core::model::PlaceKind;
 
 /// At most this many places are drawn as full markers.
-pub const MAX_MARKERS: usize = 300;
+pub const MAX_MARKERS: usize = 150;
 /// Radius of a dot, in pixels.
 const DOT_RADIUS: f64 = 2.5;
 /// Hub rings' radii: round a network's host, and a wider one round a meeting's.
