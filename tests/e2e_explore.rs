@@ -360,3 +360,24 @@ async fn wheel_drag_keys_and_hover_move_and_light_the_map() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_chosen_theme_colours_its_chip_and_its_links_alike() {
+    let site = Site::start();
+    with_browser(1200, 800, move |client| async move {
+        open(&client, &site, "?theme=refugees").await;
+        let colours = client
+            .execute(
+                "const swatch = document.querySelector(\"button.chip[data-theme='refugees'] circle\");
+                 const link = document.querySelector('path.link-batch');
+                 return [getComputedStyle(swatch).fill, getComputedStyle(link).stroke];",
+                vec![],
+            )
+            .await
+            .unwrap();
+        let (swatch, link) = (colours[0].as_str().unwrap(), colours[1].as_str().unwrap());
+        assert_eq!(swatch, link, "the chip's colour is its links' colour");
+        assert!(swatch.starts_with("rgb(") && swatch != "rgb(0, 0, 0)", "a theme colour: {swatch}");
+    })
+    .await;
+}
