@@ -34,7 +34,11 @@ fn run_pipeline(text: &str, query: &str) {
     for filters in [Filters::default(), state.filters.clone()] {
         let v = visible(&atlas, &facts, &filters);
         assert!(v.summary.links <= atlas.links.len() && v.summary.places <= atlas.places.len());
-        let _ = theme_counts(&facts, &filters);
+        assert_eq!(
+            v.theme_counts,
+            theme_counts(&facts, &filters),
+            "one pass or two, the same counts"
+        );
     }
     let _ = year_span(&facts);
     let requests: Vec<LabelRequest> = atlas

@@ -194,10 +194,12 @@ impl LinkFacts {
 
     /// Whether the link is drawn under `filters`.
     pub fn matches(&self, filters: &Filters) -> bool {
-        self.matches_themes(filters)
-            && self.matches_years(filters)
-            && self.matches_kind(filters)
-            && self.matches_country(filters)
+        self.matches_besides_themes(filters) && self.matches_themes(filters)
+    }
+
+    /// Whether it meets every filter but the themes: what a theme chip's count looks at.
+    fn matches_besides_themes(&self, filters: &Filters) -> bool {
+        self.matches_years(filters) && self.matches_kind(filters) && self.matches_country(filters)
     }
 }
 
@@ -209,12 +211,24 @@ pub struct Visible {
     /// Per place of the atlas.
     pub places: Vec<bool>,
     pub summary: Summary,
+    /// The count on each theme's chip (see [`theme_counts`]), found in the same pass.
+    pub theme_counts: BTreeMap<String, usize>,
 }
 
 /// Applies `filters`. Places are drawn when a drawn link touches them; with no filter at all,
 /// every place is drawn, even one the data links to nothing yet.
 pub fn visible(atlas: &Atlas, facts: &[LinkFacts], filters: &Filters) -> Visible {
-    let links: Vec<bool> = facts.iter().map(|f| f.matches(filters)).collect();
+    let mut theme_counts = BTreeMap::new();
+    let links: Vec<bool> = facts
+        .iter()
+        .map(|f| {
+            let besides_themes = f.matches_besides_themes(filters);
+            if besides_themes {
+                count_themes(&mut theme_counts, f);
+            }
+            besides_themes && f.matches_themes(filters)
+        })
+        .collect();
     let mut places = vec![filters.is_default(); atlas.places.len()];
     for (link, _) in atlas.links.iter().zip(&links).filter(|(_, &shown)| shown) {
         for &p in &link.places {
@@ -226,32 +240,33 @@ pub fn visible(atlas: &Atlas, facts: &[LinkFacts], filters: &Filters) -> Visible
         links,
         places,
         summary,
+        theme_counts,
     }
 }
 
 /// For each theme, how many links would be drawn if it were the only theme selected, with
 /// the other filters as they are: the number on its chip.
 pub fn theme_counts(facts: &[LinkFacts], filters: &Filters) -> BTreeMap<String, usize> {
-    let others = Filters {
-        themes: BTreeSet::new(),
-        ..filters.clone()
-    };
     let mut counts = BTreeMap::new();
-    for f in facts.iter().filter(|f| f.matches(&others)) {
-        for (k, theme) in f.themes.iter().enumerate() {
-            // A theme listed twice counts once; no string is copied for a theme seen before.
-            if f.themes[..k].contains(theme) {
-                continue;
-            }
-            match counts.get_mut(theme) {
-                Some(n) => *n += 1,
-                None => {
-                    counts.insert(theme.clone(), 1);
-                }
+    for f in facts.iter().filter(|f| f.matches_besides_themes(filters)) {
+        count_themes(&mut counts, f);
+    }
+    counts
+}
+
+/// Counts the link once for each of its themes; no string is copied for a theme seen before.
+fn count_themes(counts: &mut BTreeMap<String, usize>, f: &LinkFacts) {
+    for (k, theme) in f.themes.iter().enumerate() {
+        if f.themes[..k].contains(theme) {
+            continue;
+        }
+        match counts.get_mut(theme) {
+            Some(n) => *n += 1,
+            None => {
+                counts.insert(theme.clone(), 1);
             }
         }
     }
-    counts
 }
 
 /// The first and last year any dated link is in force: the year slider's range.

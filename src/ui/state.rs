@@ -12,7 +12,7 @@ use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 
 use crate::core::basemap::Basemap;
-use crate::core::filter::{theme_counts, visible, Filters, LinkFacts, Visible, YearRange};
+use crate::core::filter::{visible, Filters, LinkFacts, Visible, YearRange};
 use crate::core::geo::viewport::{Camera, View, ViewTransform};
 use crate::core::geo::{MapPoint, Projection};
 use crate::core::scene::hit::HitIndex;
@@ -161,8 +161,7 @@ impl MapState {
         let (atlas, f) = (prepared.clone(), facts.clone());
         let visible =
             Memo::new(move |_| filters.with(|filters| visible(&atlas.atlas, &f, filters)));
-        let f = facts.clone();
-        let theme_counts = Memo::new(move |_| filters.with(|filters| theme_counts(&f, filters)));
+        let theme_counts = Memo::new(move |_| visible.with(|v| v.theme_counts.clone()));
         let year_span = crate::core::filter::year_span(&facts);
 
         let p = prepared.clone();

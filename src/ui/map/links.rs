@@ -89,6 +89,7 @@ pub fn LinkLayer(state: MapState) -> impl IntoView {
             focused.retain(|&l| l != link);
             focused.push(link);
         }
+        let styler = state.filters.with(|f| Styler::new(f, &state.themes));
         let batches = focused
             .into_iter()
             .filter(|&i| !state.prepared.atlas.links[i].strokes.is_empty())
@@ -96,9 +97,7 @@ pub fn LinkLayer(state: MapState) -> impl IntoView {
                 let link = &state.prepared.atlas.links[i];
                 let mut d = String::new();
                 link.strokes.iter().for_each(|s| s.curve.push_path(&mut d));
-                let style = state.filters.with(|f| {
-                    Styler::new(f, &state.themes).style(&state.prepared.atlas, &state.facts, i)
-                });
+                let style = styler.style(&state.prepared.atlas, &state.facts, i);
                 let selected = state.selected_link.get() == Some(i);
                 let emphasis = if selected {
                     " selected"
