@@ -5,7 +5,7 @@ mod support;
 
 use fantoccini::{key::Key, Client, Locator};
 use partnermap::core::synth::Shape;
-use support::{expected_links, wait_attr, wait_for, wait_text, with_browser, Expect, Site};
+use support::{attr, expected_links, wait_attr, wait_for, wait_text, with_browser, Expect, Site};
 
 const SUMMARY: &str = "#summary";
 const PATH: &str = "/data/europe-25k.json";
@@ -51,6 +51,36 @@ async fn twenty_five_thousand_links_filter_search_select_and_remember() {
             .unwrap();
         assert!(elements < 2_000, "{elements} SVG elements for 25,000 links");
         support::screenshot(&client, "scale-25k").await;
+
+        // Hover names a place, and a click on it selects it, through the map's index.
+        support::hover(&client, "g.places > g:first-child .marker-shape").await;
+        let named = wait_for(&client, ".tooltip").await.text().await.unwrap();
+        assert!(!named.is_empty());
+        let first = wait_for(&client, "g.places > g:first-child").await;
+        let id = attr(&first, "data-place").await;
+        client
+            .execute(
+                "const r = arguments[0].getBoundingClientRect(); \
+                 document.querySelector('svg.map-svg').dispatchEvent(new MouseEvent('click', \
+                 { bubbles: true, clientX: r.x + r.width / 2, clientY: r.y + r.height / 2 }));",
+                vec![serde_json::to_value(
+                    wait_for(&client, "g.places > g:first-child .marker-shape").await,
+                )
+                .unwrap()],
+            )
+            .await
+            .unwrap();
+        wait_for(&client, "#details").await;
+        let url = client.current_url().await.unwrap();
+        assert!(
+            url.query()
+                .unwrap_or_default()
+                .contains(&format!("place={id}")),
+            "{url}"
+        );
+        // Its links are drawn one by one over the batches, each named.
+        wait_for(&client, "g.links-focus path[data-link]").await;
+        open(&client, &site, "").await;
 
         // A theme chip, then back to every link.
         let theme = data["themes"][0]["id"].as_str().unwrap();
