@@ -1,11 +1,11 @@
 //! Accessibility in headless Chromium: axe-core (installed from npm by scripts/setup.sh) finds
-//! no serious or critical violation of WCAG 2.1 A/AA on the main views, and the keyboard alone
-//! finds a place and opens its details.
+//! no serious or critical violation of WCAG 2.1 A/AA on the main views, in the light and dark
+//! schemes, and the keyboard alone finds a place and opens its details.
 
 mod support;
 
 use fantoccini::{key::Key, Client};
-use support::{repo, screenshot, wait_for, wait_text, with_browser, Site};
+use support::{repo, screenshot, wait_for, wait_text, with_browser, with_browser_in, Site};
 
 /// axe-core's script, where scripts/setup.sh puts it.
 fn axe_source() -> String {
@@ -39,27 +39,44 @@ async fn violations(client: &Client, axe: &str) -> Vec<String> {
 async fn the_main_views_have_no_serious_accessibility_violations() {
     let axe = axe_source();
     let site = Site::start();
-    for (width, height, query, view) in [
-        (1280, 800, "", "the whole region"),
-        (1280, 800, "?place=bytow", "a place's details"),
+    for (width, height, dark, query, view) in [
+        (1280, 800, false, "", "the whole region"),
+        (1280, 800, false, "?place=bytow", "a place's details"),
         (
             1280,
             800,
+            false,
             "?link=koge-kristianstad&theme=refugees",
             "a link, filtered",
         ),
-        (360, 740, "?place=koge", "a phone, 360 px wide"),
-        (700, 480, "?place=bytow&embed=1", "the embedded map"),
+        (360, 740, false, "?place=koge", "a phone, 360 px wide"),
+        (700, 480, false, "?place=bytow&embed=1", "the embedded map"),
+        (
+            1280,
+            800,
+            true,
+            "?place=bytow&theme=refugees",
+            "details and themes, dark",
+        ),
+        (360, 740, true, "?place=koge", "a phone, dark"),
     ] {
         let (site, axe) = (site.url.clone(), axe.clone());
-        with_browser(width, height, move |client| async move {
+        with_browser_in(width, height, dark, move |client| async move {
             client.goto(&format!("{site}{query}")).await.unwrap();
             wait_for(&client, "#summary[data-links]").await;
             wait_for(&client, "#basemap").await;
+            let scheme = client
+                .execute(
+                    "return matchMedia('(prefers-color-scheme: dark)').matches;",
+                    vec![],
+                )
+                .await
+                .unwrap();
+            assert_eq!(scheme, dark, "{view}: the scheme asked for");
             let found = violations(&client, &axe).await;
             assert!(found.is_empty(), "{view}: {found:#?}");
             if width == 360 {
-                screenshot(&client, "phone-360").await;
+                screenshot(&client, if dark { "phone-360-dark" } else { "phone-360" }).await;
             }
         })
         .await;

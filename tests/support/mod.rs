@@ -191,6 +191,15 @@ where
     F: FnOnce(Client) -> Fut,
     Fut: Future<Output = ()> + Send + 'static,
 {
+    with_browser_in(width, height, false, body).await
+}
+
+/// The same, with the system asking for a dark scheme where `dark` is set.
+pub async fn with_browser_in<F, Fut>(width: u32, height: u32, dark: bool, body: F)
+where
+    F: FnOnce(Client) -> Fut,
+    Fut: Future<Output = ()> + Send + 'static,
+{
     let port = free_port();
     let driver = Command::new("chromedriver")
         .arg(format!("--port={port}"))
@@ -216,6 +225,11 @@ where
         }
     });
     let mut capabilities = capabilities.as_object().cloned().unwrap_or_default();
+    if dark {
+        if let Some(args) = capabilities["goog:chromeOptions"]["args"].as_array_mut() {
+            args.push("--force-dark-mode".into());
+        }
+    }
     if width < PHONE_MAX_WIDTH {
         // Chrome keeps windows at least 500 px wide; a phone's viewport needs its emulation.
         capabilities["goog:chromeOptions"]["mobileEmulation"] = serde_json::json!({
