@@ -25,6 +25,13 @@ async fn open(client: &Client, site: &Site, query: &str) {
     wait_for(client, "#summary[data-links]").await;
 }
 
+/// The address names `place` as the selected place.
+async fn selected_in_url(client: &Client, place: &str) {
+    let url = client.current_url().await.unwrap();
+    let query = url.query().unwrap_or_default();
+    assert!(query.contains(&format!("place={place}")), "{url}");
+}
+
 async fn links_should_be(client: &Client, n: usize) {
     wait_attr(client, SUMMARY, "data-links", &n.to_string()).await;
 }
@@ -71,13 +78,7 @@ async fn twenty_five_thousand_links_filter_search_select_and_remember() {
             .await
             .unwrap();
         wait_for(&client, "#details").await;
-        let url = client.current_url().await.unwrap();
-        assert!(
-            url.query()
-                .unwrap_or_default()
-                .contains(&format!("place={id}")),
-            "{url}"
-        );
+        selected_in_url(&client, &id).await;
         // Its links are drawn one by one over the batches, each named.
         wait_for(&client, "g.links-focus path[data-link]").await;
         open(&client, &site, "").await;
@@ -133,13 +134,7 @@ async fn twenty_five_thousand_links_filter_search_select_and_remember() {
         wait_for(&client, "#search-option-0").await;
         input.send_keys(&Key::Enter.to_string()).await.unwrap();
         wait_text(&client, "#details-title", name).await;
-        let url = client.current_url().await.unwrap();
-        assert!(
-            url.query()
-                .unwrap_or_default()
-                .contains(&format!("place={id}")),
-            "{url}"
-        );
+        selected_in_url(&client, id).await;
 
         // A link selected by its URL; its place's links are drawn one by one.
         let link = data["partnerships"][3]["id"].as_str().unwrap();
