@@ -65,18 +65,7 @@ async fn twenty_five_thousand_links_filter_search_select_and_remember() {
         assert!(!named.is_empty());
         let first = wait_for(&client, "g.places > g:first-child").await;
         let id = attr(&first, "data-place").await;
-        client
-            .execute(
-                "const r = arguments[0].getBoundingClientRect(); \
-                 document.querySelector('svg.map-svg').dispatchEvent(new MouseEvent('click', \
-                 { bubbles: true, clientX: r.x + r.width / 2, clientY: r.y + r.height / 2 }));",
-                vec![serde_json::to_value(
-                    wait_for(&client, "g.places > g:first-child .marker-shape").await,
-                )
-                .unwrap()],
-            )
-            .await
-            .unwrap();
+        support::click_on_map(&client, "g.places > g:first-child .marker-shape").await;
         wait_for(&client, "#details").await;
         selected_in_url(&client, &id).await;
         // Its links are drawn one by one over the batches, each named.

@@ -224,6 +224,38 @@ pub fn minimum_spanning_tree(points: &[MapPoint]) -> Vec<(usize, usize)> {
     edges
 }
 
+/// Test fixtures for the modules that draw from an atlas.
+#[cfg(test)]
+pub mod fixtures {
+    use super::*;
+    use crate::core::geo::arc::Curve;
+
+    /// A municipality at `at`, touched by one link.
+    pub fn town(place: usize, at: MapPoint) -> PlaceGlyph {
+        PlaceGlyph {
+            place,
+            at,
+            kind: PlaceKind::Municipality,
+            degree: 1,
+        }
+    }
+
+    /// The `n`-th partnership, a twinning of places `a` and `b` drawn as `curve`.
+    pub fn twinning(n: usize, (a, b): (usize, usize), curve: Curve) -> LinkGlyph {
+        LinkGlyph {
+            id: format!("l{n}"),
+            record: Record::Partnership(n),
+            kind: LinkKind::Partnership(PartnershipKind::Twinning),
+            strokes: vec![Stroke {
+                ends: (a, b),
+                curve,
+            }],
+            places: vec![a, b],
+            hub: None,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -449,16 +449,32 @@ pub fn expected_links(dataset: &serde_json::Value, e: Expect) -> usize {
 /// over the map does (the map finds what is under the pointer itself).
 #[allow(dead_code)]
 pub async fn hover(client: &Client, css: &str) {
+    at_centre(client, css, "new PointerEvent('pointermove', { bubbles: true, pointerId: 1, pointerType: 'mouse', clientX: x, clientY: y })").await;
+}
+
+/// Clicks the map at the centre of the element `css` names (the map finds what is there).
+#[allow(dead_code)]
+pub async fn click_on_map(client: &Client, css: &str) {
+    at_centre(
+        client,
+        css,
+        "new MouseEvent('click', { bubbles: true, clientX: x, clientY: y })",
+    )
+    .await;
+}
+
+/// Dispatches `event` (a JS expression over `x`, `y`) on the map at the element's centre.
+async fn at_centre(client: &Client, css: &str, event: &str) {
     let element = serde_json::to_value(wait_for(client, css).await).unwrap();
+    let script = format!(
+        "const r = arguments[0].getBoundingClientRect(); \
+         const [x, y] = [r.x + r.width / 2, r.y + r.height / 2]; \
+         document.querySelector('svg.map-svg').dispatchEvent({event});"
+    );
     client
-        .execute(
-            "const r = arguments[0].getBoundingClientRect(); \
-             document.querySelector('svg.map-svg').dispatchEvent(new PointerEvent('pointermove', \
-             { bubbles: true, pointerId: 1, pointerType: 'mouse', clientX: r.x + r.width / 2, clientY: r.y + r.height / 2 }));",
-            vec![element],
-        )
+        .execute(&script, vec![element])
         .await
-        .expect("hover");
+        .unwrap_or_else(|e| panic!("{e}: {css}"));
 }
 
 /// The benchmark's dataset of `shape`, as `partnermap generate` makes it: towns from the

@@ -115,36 +115,23 @@ fn around(at: MapPoint, radius: f64) -> (MapPoint, MapPoint) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::atlas::{LinkGlyph, LinkKind, PlaceGlyph, Record, Stroke};
+    use crate::core::atlas::fixtures::{town, twinning};
     use crate::core::geo::arc::Curve;
-    use crate::core::model::{PartnershipKind, PlaceKind};
 
     fn pt(x: f64, y: f64) -> MapPoint {
         MapPoint { x, y }
     }
 
     fn atlas() -> Atlas {
-        let place = |i: usize, x: f64| PlaceGlyph {
-            place: i,
-            at: pt(x, 0.0),
-            kind: PlaceKind::Municipality,
-            degree: 1,
-        };
-        let link = |n: usize, a: usize, b: usize, ax: f64, bx: f64| LinkGlyph {
-            id: format!("l{n}"),
-            record: Record::Partnership(n),
-            kind: LinkKind::Partnership(PartnershipKind::Twinning),
-            strokes: vec![Stroke {
-                ends: (a, b),
-                // Bowed 20 km north of the straight line at its middle.
-                curve: Curve {
-                    from: pt(ax, 0.0),
-                    control: pt((ax + bx) / 2.0, -40.0),
-                    to: pt(bx, 0.0),
-                },
-            }],
-            places: vec![a, b],
-            hub: None,
+        let place = |i: usize, x: f64| town(i, pt(x, 0.0));
+        // Bowed 20 km north of the straight line at its middle.
+        let link = |n: usize, a: usize, b: usize, ax: f64, bx: f64| {
+            let curve = Curve {
+                from: pt(ax, 0.0),
+                control: pt((ax + bx) / 2.0, -40.0),
+                to: pt(bx, 0.0),
+            };
+            twinning(n, (a, b), curve)
         };
         Atlas {
             places: vec![place(0, 0.0), place(1, 100.0), place(2, 300.0)],

@@ -145,10 +145,9 @@ pub fn links_of(atlas: &Atlas, shown: &[bool], place: usize, limit: usize) -> Ve
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::atlas::{LinkGlyph, PlaceGlyph, Stroke};
+    use crate::core::atlas::fixtures::{town, twinning};
     use crate::core::geo::arc::Curve;
     use crate::core::geo::MapPoint;
-    use crate::core::model::{PartnershipKind, PlaceKind};
 
     fn atlas(pairs: &[(usize, usize)]) -> Atlas {
         let pt = |i: usize| MapPoint {
@@ -156,31 +155,17 @@ mod tests {
             y: 0.0,
         };
         Atlas {
-            places: (0..4)
-                .map(|i| PlaceGlyph {
-                    place: i,
-                    at: pt(i),
-                    kind: PlaceKind::Municipality,
-                    degree: 1,
-                })
-                .collect(),
+            places: (0..4).map(|i| town(i, pt(i))).collect(),
             links: pairs
                 .iter()
                 .enumerate()
-                .map(|(n, &(a, b))| LinkGlyph {
-                    id: format!("l{n}"),
-                    record: Record::Partnership(n),
-                    kind: LinkKind::Partnership(PartnershipKind::Twinning),
-                    strokes: vec![Stroke {
-                        ends: (a, b),
-                        curve: Curve {
-                            from: pt(a),
-                            control: pt(a),
-                            to: pt(b),
-                        },
-                    }],
-                    places: vec![a, b],
-                    hub: None,
+                .map(|(n, &(a, b))| {
+                    let curve = Curve {
+                        from: pt(a),
+                        control: pt(a),
+                        to: pt(b),
+                    };
+                    twinning(n, (a, b), curve)
                 })
                 .collect(),
         }

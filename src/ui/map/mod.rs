@@ -52,7 +52,10 @@ pub fn MapView(
     let basemap_error = move || basemap.get().and_then(Result::err);
     let state = MapState::new(prepared.clone(), basemap_ready, width, height);
     let embedding = Embedding::new(state.url.with_untracked(|u| u.embed));
-    let cooperative = move || embedding.embedded && !embedding.fullscreen.get();
+    let cooperative = move || {
+        embedding.fullscreen.track();
+        embedding.cooperative()
+    };
     let gestures = Gestures::new(state.clone(), container, embedding);
     let transform = state.transform;
     let visible = state.visible;
