@@ -5,10 +5,12 @@ pub mod basemap;
 pub mod date;
 pub mod filter;
 pub mod geo;
+pub mod i18n;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod import;
 pub mod json_path;
 pub mod labels;
+pub mod listing;
 pub mod load;
 pub mod model;
 pub mod problem;

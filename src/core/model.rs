@@ -13,6 +13,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::date::PartialDate;
+use super::i18n::Language;
 
 /// The version of the format this code reads and writes.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -70,6 +71,20 @@ pub struct ThemeLabels {
     pub et: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lv: Option<String>,
+}
+
+impl ThemeLabels {
+    /// The label in `language`.
+    pub fn get(&self, language: Language) -> &str {
+        match language {
+            Language::En => &self.en,
+            Language::De => &self.de,
+            Language::Da => &self.da,
+            Language::Sv => &self.sv,
+            Language::Pl => &self.pl,
+            Language::Lt => &self.lt,
+        }
+    }
 }
 
 /// A document the data is taken from.
@@ -134,6 +149,33 @@ pub struct Place {
     pub parent: Option<String>,
     /// The sources that name this place.
     pub sources: Vec<String>,
+}
+
+impl Place {
+    /// The place's name in `language`, where the dataset has one that differs from the local.
+    pub fn name_in(&self, language: Language) -> Option<&str> {
+        self.names
+            .get(language.code())
+            .map(String::as_str)
+            .filter(|n| *n != self.name)
+    }
+
+    /// The name to show in `language`: "Bütow (Bytów)" where the dataset has a name in it, with
+    /// the local one beside; else the local name.
+    pub fn display_name(&self, language: Language) -> String {
+        match self.name_in(language) {
+            Some(name) => format!("{name} ({})", self.name),
+            None => self.name.clone(),
+        }
+    }
+}
+
+/// A text in the reader's language where the dataset has it, else English, else any.
+pub fn localized(text: &LocalizedText, language: Language) -> Option<&str> {
+    text.get(language.code())
+        .or_else(|| text.get("en"))
+        .or_else(|| text.values().next())
+        .map(String::as_str)
 }
 
 /// Where a place's marker stands, and where that position comes from.

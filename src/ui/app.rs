@@ -1,60 +1,100 @@
-//! The page: header, and the map once its data has arrived, or a clear word why not.
+//! The page: header with the language switcher, and the map once its data and its language
+//! have arrived, or a clear word why not.
 
 use leptos::prelude::*;
 
+use crate::core::i18n::Language;
 use crate::core::url_state::{self, Known};
 
-use super::fetch::{fetch_basemap, fetch_dataset, FetchError};
+use super::fetch::{fetch_basemap, fetch_dataset};
 use super::history;
+use super::i18n::{self, t};
 use super::map::MapView;
 
 #[component]
 pub fn App() -> impl IntoView {
-    let dataset = LocalResource::new(fetch_dataset);
+    // The language's messages first (a few KB), so that even a failure is told in it.
+    let page = LocalResource::new(|| async {
+        i18n::install(i18n::load(i18n::initial_language()).await);
+        fetch_dataset().await
+    });
     let basemap = LocalResource::new(fetch_basemap);
 
-    let stage = move || match dataset.get() {
+    let stage = move || {
+        match page.get() {
         None => view! { <Loading/> }.into_any(),
-        Some(Err(error)) => {
-            view! { <LoadFailed error retry=move || dataset.refetch()/> }.into_any()
+        Some(Err(error)) => view! {
+            <div class="status status-error" role="alert">
+                <h2>{t("app.load_failed")}</h2>
+                <p class="error-detail">{error.to_string()}</p>
+                <button type="button" class="button" on:click=move |_| page.refetch()>{t("app.retry")}</button>
+            </div>
         }
+        .into_any(),
         Some(Ok(prepared)) => view! { <MapView prepared basemap/> }.into_any(),
+    }
     };
 
     // Inside another site's iframe the page is the map alone: no header.
     let embed = url_state::parse(&history::query(), &Known::default()).embed;
+    let masthead = move || {
+        page.track();
+        page.with(Option::is_some).then_some(())?;
+        Some(view! {
+            <header class="masthead">
+                <div class="masthead-text">
+                    <h1>{t("app.title")}</h1>
+                    <p class="tagline">{t("app.tagline")}</p>
+                </div>
+                <LanguageSwitcher/>
+            </header>
+        })
+    };
     view! {
         <div class="page" class:embed=embed>
-            {(!embed).then(|| view! {
-                <header class="masthead">
-                    <h1>"Partner-city map"</h1>
-                    <p class="tagline">"How towns and regions around the Baltic Sea and the North Sea work together"</p>
-                </header>
-            })}
+            {(!embed).then_some(masthead)}
             <main class="stage">{stage}</main>
         </div>
     }
 }
 
-/// Shown while the dataset is on its way.
+/// The interface's languages, each named in itself. Choosing one opens the same view in it:
+/// `lang` goes into the address, so a shared link keeps it, and the page starts again in the
+/// new language (a rare step, and the simplest way for every text to follow).
 #[component]
-fn Loading() -> impl IntoView {
+fn LanguageSwitcher() -> impl IntoView {
+    let current = i18n::language();
+    let choose = move |ev: leptos::ev::Event| {
+        let Some(chosen) = Language::from_tag(&event_target_value(&ev)) else {
+            return;
+        };
+        let mut url = url_state::parse(&history::query(), &Known::default());
+        url.lang = Some(chosen.code().to_string());
+        let _ = window().location().set_search(&url_state::write(&url));
+    };
+    let options = Language::ALL
+        .into_iter()
+        .map(|l| view! { <option value=l.code() lang=l.code() selected=l == current>{l.endonym()}</option> })
+        .collect_view();
     view! {
-        <div class="status" role="status" aria-live="polite">
-            <span class="spinner" aria-hidden="true"></span>
-            <p>"Loading the map…"</p>
-        </div>
+        <label class="language">
+            <span class="visually-hidden">{t("app.language")}</span>
+            <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
+                <circle cx="8" cy="8" r="6.5" fill="none" stroke="currentColor" stroke-width="1.25"></circle>
+                <path d="M1.5 8h13M8 1.5c-3 3.5-3 9.5 0 13M8 1.5c3 3.5 3 9.5 0 13" fill="none" stroke="currentColor" stroke-width="1.25"></path>
+            </svg>
+            <select id="language" on:change=choose>{options}</select>
+        </label>
     }
 }
 
-/// Says exactly what went wrong, and offers to try again.
+/// Shown while the data and the language are on their way: a spinner only, for there are no
+/// words yet to say it in.
 #[component]
-fn LoadFailed(error: FetchError, retry: impl Fn() + 'static) -> impl IntoView {
+fn Loading() -> impl IntoView {
     view! {
-        <div class="status status-error" role="alert">
-            <h2>"The map's data could not be loaded"</h2>
-            <p class="error-detail">{error.to_string()}</p>
-            <button type="button" class="button" on:click=move |_| retry()>"Try again"</button>
+        <div class="status" role="status" aria-busy="true">
+            <span class="spinner" aria-hidden="true"></span>
         </div>
     }
 }

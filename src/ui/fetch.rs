@@ -59,7 +59,7 @@ impl std::fmt::Display for FetchError {
     }
 }
 
-async fn fetch_text(url: &str) -> Result<String, FetchError> {
+pub async fn fetch_text(url: &str) -> Result<String, FetchError> {
     let url = url.to_string();
     let network = |e: gloo_net::Error| FetchError::Network {
         url: url.clone(),

@@ -6,6 +6,7 @@ pub mod app;
 mod element_size;
 mod fetch;
 mod history;
+mod i18n;
 mod map;
 mod palette;
 mod panels;

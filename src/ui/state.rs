@@ -16,7 +16,7 @@ use crate::core::filter::{visible, Filters, LinkFacts, Visible, YearRange};
 use crate::core::geo::viewport::{Camera, View, ViewTransform};
 use crate::core::geo::{MapPoint, Projection};
 use crate::core::scene::hit::HitIndex;
-use crate::core::url_state::{self, Known, UrlState, Viewport};
+use crate::core::url_state::{self, Known, UrlState, ViewMode, Viewport};
 
 use super::fetch::Prepared;
 use super::history;
@@ -333,6 +333,25 @@ impl MapState {
             u.link = Some(id);
             u.place = None;
         });
+    }
+
+    /// Selects a link chosen in the list, and shows it on the map with its places in view.
+    pub fn show_on_map(&self, link: usize) {
+        let atlas = &self.prepared.atlas;
+        let id = atlas.links[link].id.clone();
+        self.update(|u| {
+            u.link = Some(id);
+            u.place = None;
+            u.view = ViewMode::Map;
+        });
+        let points = atlas.links[link]
+            .places
+            .iter()
+            .map(|&p| atlas.places[p].at)
+            .collect();
+        self.landing.set(Some(Landing::Focus(points)));
+        self.preview.set(None);
+        self.view.set(None);
     }
 
     pub fn clear_selection(&self) {

@@ -6,6 +6,7 @@ use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 
 use crate::core::url_state;
+use crate::ui::i18n::t;
 use crate::ui::state::MapState;
 
 /// How long a gesture hint stays.
@@ -75,7 +76,7 @@ pub fn FullMapLink(state: MapState) -> impl IntoView {
         format!("./{}", url_state::write(&url))
     };
     view! {
-        <a class="card full-map" href=href target="_blank" rel="noopener">"Open full map ↗"</a>
+        <a class="card full-map" href=href target="_blank" rel="noopener">{t("embed.open_full")}</a>
     }
 }
 
@@ -83,8 +84,8 @@ pub fn FullMapLink(state: MapState) -> impl IntoView {
 #[component]
 pub fn FullscreenButton(embedding: Embedding) -> impl IntoView {
     let label = move || match embedding.fullscreen.get() {
-        true => "Leave fullscreen",
-        false => "Fullscreen",
+        true => t("embed.leave_fullscreen"),
+        false => t("embed.fullscreen"),
     };
     let toggle = move |_| {
         let document = document();

@@ -10,6 +10,7 @@ use wasm_bindgen::JsCast;
 
 use crate::core::geo::viewport::View;
 use crate::core::geo::MapPoint;
+use crate::ui::i18n::t;
 use crate::ui::state::MapState;
 
 use super::embed::{Embedding, FullscreenButton};
@@ -157,8 +158,7 @@ impl Gestures {
     pub fn on_wheel(&self, ev: leptos::ev::WheelEvent) {
         if self.embedding.cooperative() && !(ev.ctrl_key() || ev.meta_key()) {
             // Embedded: the wheel scrolls the host page, unless Ctrl or ⌘ is held.
-            self.embedding
-                .show_hint("Hold Ctrl (⌘ on a Mac) and scroll to zoom the map");
+            self.embedding.show_hint(t("embed.wheel_hint"));
             return;
         }
         ev.prevent_default();
@@ -230,7 +230,7 @@ impl Gestures {
         match others.as_slice() {
             // Embedded, one finger scrolls the host page (the map's `touch-action` lets it).
             [] if ev.pointer_type() == "touch" && self.embedding.cooperative() => {
-                self.embedding.show_hint("Use two fingers to move the map");
+                self.embedding.show_hint(t("embed.touch_hint"));
             }
             [] => self.pan_by(dx, dy, true),
             [other, ..] => {
@@ -289,12 +289,12 @@ pub fn ZoomControls(gestures: Gestures) -> impl IntoView {
     let embedding = gestures.embedding;
     let (zoom_in, zoom_out, reset) = (gestures.clone(), gestures.clone(), gestures);
     view! {
-        <div class="zoom-controls" role="group" aria-label="Zoom">
-            <button type="button" class="zoom-button" aria-label="Zoom in" title="Zoom in (+)"
+        <div class="zoom-controls" role="group" aria-label=t("zoom.group")>
+            <button type="button" class="zoom-button" aria-label=t("zoom.in") title=t("zoom.in_title")
                 on:click=move |_| zoom_in.zoom_by(STEP, None, false)>"+"</button>
-            <button type="button" class="zoom-button" aria-label="Zoom out" title="Zoom out (−)"
+            <button type="button" class="zoom-button" aria-label=t("zoom.out") title=t("zoom.out_title")
                 on:click=move |_| zoom_out.zoom_by(-STEP, None, false)>"−"</button>
-            <button type="button" class="zoom-button" aria-label="Show the whole region" title="Whole region (0)"
+            <button type="button" class="zoom-button" aria-label=t("zoom.home") title=t("zoom.home_title")
                 on:click=move |_| reset.reset()>"⤢"</button>
             {embedding.embedded.then(|| view! { <FullscreenButton embedding/> })}
         </div>

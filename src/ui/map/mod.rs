@@ -18,10 +18,13 @@ use crate::core::basemap::Basemap;
 
 use super::element_size::use_element_size;
 use super::fetch::{FetchError, Prepared};
+use super::i18n::{fill, language, t};
 use super::panels::{
-    Attribution, DataProblems, DetailsPanel, FilterPanel, Legend, ScaleBar, SearchBox, SummaryLine,
+    Attribution, DataProblems, DetailsPanel, FilterPanel, Legend, ListView, ScaleBar, SearchBox,
+    SummaryLine, ViewSwitch,
 };
 use super::state::MapState;
+use crate::core::url_state::ViewMode;
 use basemap::BasemapLayer;
 use embed::{Embedding, FullMapLink, GestureHint};
 use gestures::Gestures;
@@ -84,10 +87,12 @@ pub fn MapView(
         gestures.clone(),
     );
     let picture = preview_transform(&state);
+    let list_state = state.clone();
 
     view! {
         <div class="workspace">
-            <aside class="sidebar" class:open=move || filters_open.get() aria-label="Search and filters">
+            <aside class="sidebar" class:open=move || filters_open.get() aria-label=t("sidebar.label")>
+                <ViewSwitch state=state.clone()/>
                 <SearchBox state=state.clone()/>
                 <button
                     type="button"
@@ -96,16 +101,17 @@ pub fn MapView(
                     aria-controls="filters"
                     on:click=move |_| filters_open.update(|open| *open = !*open)
                 >
-                    "Filters"
+                    {t("filters.toggle")}
                 </button>
                 <FilterPanel state=state.clone()/>
             </aside>
+            <div class="map-area">
             <div
                 class="map"
                 class:cooperative=cooperative
                 node_ref=container
                 tabindex="0"
-                aria-label="Map. Use + and − to zoom, the arrow keys to move, 0 to see the whole region."
+                aria-label=t("map.label")
                 on:keydown=move |ev| g1.on_key(ev)
             >
                 <svg
@@ -114,7 +120,7 @@ pub fn MapView(
                     height=move || height.get()
                     role="group"
                     aria-roledescription="map"
-                    aria-label="Map of the Baltic Sea and North Sea region with partnerships, networks and meetings"
+                    aria-label=t("map.description")
                     on:wheel=move |ev| g2.on_wheel(ev)
                     on:dblclick=move |ev| g3.on_dblclick(ev)
                     on:pointerdown=move |ev| g4.on_pointer_down(ev)
@@ -138,7 +144,7 @@ pub fn MapView(
                     <SummaryLine summary=summary/>
                     <DataProblems problems=prepared.loaded.problems.clone()/>
                     {move || basemap_error().map(|e| view! {
-                        <p class="card notice" role="status">"The basemap is missing: " {e.to_string()}</p>
+                        <p class="card notice" role="status">{fill("app.basemap_missing", &[("error", &e.to_string())])}</p>
                     })}
                 </div>
                 <ZoomControls gestures=gestures.clone()/>
@@ -148,6 +154,10 @@ pub fn MapView(
                     {embedding.embedded.then(|| view! { <FullMapLink state=state.clone()/> })}
                     <Attribution/>
                 </div>
+            </div>
+            <Show when=move || state.url.with(|u| u.view == ViewMode::List)>
+                <ListView state=list_state.clone()/>
+            </Show>
             </div>
             <DetailsPanel state=state.clone()/>
         </div>
@@ -182,16 +192,11 @@ fn Tooltip(state: MapState) -> impl IntoView {
         let glyph = &state.prepared.atlas.places[i];
         let place = &state.prepared.loaded.dataset.places[glyph.place];
         let (x, y) = transform.get().apply(glyph.at);
-        let others: Vec<&str> = place
-            .names
-            .values()
-            .map(String::as_str)
-            .filter(|n| *n != place.name)
-            .collect();
-        let text = match others.is_empty() {
-            true => format!("{} · {}", place.name, place.country),
-            false => format!("{} ({}) · {}", place.name, others.join(", "), place.country),
-        };
+        let text = format!(
+            "{} · {}",
+            place.display_name(language()),
+            super::text::country(&place.country)
+        );
         Some(view! {
             <div class="tooltip" role="tooltip" style:left=format!("{x:.0}px") style:top=format!("{y:.0}px")>{text}</div>
         })

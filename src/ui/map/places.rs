@@ -7,7 +7,9 @@ use leptos::prelude::*;
 use crate::core::labels::{estimated_width, place_labels, LabelRequest, Side};
 use crate::core::model::PlaceKind;
 use crate::core::scene::places::{place_scene, priority, PlaceScene};
+use crate::ui::i18n::language;
 use crate::ui::state::MapState;
+use crate::ui::text;
 
 use super::paths::{draw, Batch};
 
@@ -135,7 +137,8 @@ fn marker(state: &MapState, sides: Memo<Vec<Option<Side>>>, i: usize) -> impl In
         None => "label hidden",
     };
     let (on_key, on_focus, on_blur) = (state.clone(), state.hovered, state.hovered);
-    let name = format!("{} ({})", place.name, place.country);
+    let shown = place.display_name(language());
+    let name = format!("{shown}, {}", text::country(&place.country));
     view! {
         <g
             class=class
@@ -154,7 +157,7 @@ fn marker(state: &MapState, sides: Memo<Vec<Option<Side>>>, i: usize) -> impl In
             on:blur=move |_| on_blur.set(None)
         >
             <path class="marker-shape" d=shape(place.kind)></path>
-            <text class=label_class dominant-baseline="central">{place.name.clone()}</text>
+            <text class=label_class dominant-baseline="central">{shown}</text>
         </g>
     }
 }
@@ -179,12 +182,12 @@ fn label_sides(state: &MapState, scene: Memo<PlaceScene>) -> Memo<Vec<Option<Sid
                 .iter()
                 .map(|&i| {
                     let glyph = &prepared.atlas.places[i];
-                    let name = &prepared.loaded.dataset.places[glyph.place].name;
+                    let name = prepared.loaded.dataset.places[glyph.place].display_name(language());
                     let (x, y) = t.apply(glyph.at);
                     LabelRequest {
                         x,
                         y,
-                        width: estimated_width(name, LABEL_FONT_PX),
+                        width: estimated_width(&name, LABEL_FONT_PX),
                         height: LABEL_HEIGHT_PX,
                         priority: priority(&prepared.atlas, i, &focus),
                     }

@@ -7,7 +7,8 @@ use std::collections::BTreeSet;
 use leptos::prelude::*;
 
 use crate::core::atlas::Record;
-use crate::core::model::Dataset;
+use crate::core::model::{localized, Dataset};
+use crate::ui::i18n::{fill, language, t};
 use crate::ui::state::MapState;
 use crate::ui::text;
 
@@ -31,8 +32,8 @@ pub fn DetailsPanel(state: MapState) -> impl IntoView {
         };
         let close = close.clone();
         Some(view! {
-            <aside id="details" class="details" aria-label="Details" aria-live="polite">
-                <button type="button" class="close" aria-label="Close the details (Escape)" on:click=move |_| close.clear_selection()>
+            <aside id="details" class="details" aria-label=t("details.label") aria-live="polite">
+                <button type="button" class="close" aria-label=t("details.close") on:click=move |_| close.clear_selection()>
                     "×"
                 </button>
                 {body}
@@ -47,7 +48,7 @@ fn place_button(state: &MapState, place_id: &str) -> AnyView {
     let Some(place) = dataset.places.iter().position(|p| p.id == place_id) else {
         return view! { <span>{place_id.to_string()}</span> }.into_any();
     };
-    let name = dataset.places[place].name.clone();
+    let name = dataset.places[place].display_name(language());
     match state
         .prepared
         .atlas
@@ -93,7 +94,7 @@ fn theme_list(dataset: &Dataset, ids: &BTreeSet<&str>) -> AnyView {
         .themes
         .iter()
         .filter(|t| ids.contains(t.id.as_str()))
-        .map(|t| t.labels.en.clone())
+        .map(|theme| theme.labels.get(language()).to_string())
         .collect();
     view! { <ul class="tags">{labels.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul> }.into_any()
 }
@@ -112,7 +113,7 @@ fn source_list(dataset: &Dataset, ids: &BTreeSet<&str>) -> AnyView {
             let mut about: Vec<String> = Vec::new();
             about.extend(s.publisher.clone());
             about.extend(s.date.map(text::date));
-            about.push(text::language(&s.language).to_string());
+            about.push(text::language(&s.language));
             view! { <li>{title} <span class="source-about">{about.join(" · ")}</span></li> }
         })
         .collect_view();
@@ -144,12 +145,12 @@ fn place_details(state: &MapState, atlas_index: usize) -> impl IntoView {
     let other_names: Vec<String> = place
         .names
         .iter()
+        .filter(|(lang, _)| Some(lang.as_str()) != Some(language().code()))
         .map(|(lang, name)| format!("{name} ({})", text::language(lang)))
         .collect();
-    let parent = place
-        .parent
-        .as_deref()
-        .map(|p| view! { <p class="meta">"Part of " {place_button(state, p)}</p> });
+    let parent = place.parent.as_deref().map(
+        |p| view! { <p class="meta">{t("details.part_of")} ": " {place_button(state, p)}</p> },
+    );
     let towns: Vec<AnyView> = dataset
         .places
         .iter()
@@ -174,7 +175,7 @@ fn place_details(state: &MapState, atlas_index: usize) -> impl IntoView {
         let row = view! {
             <li>
                 {place_button(state, partner)} " · " {text::period(link.since, link.until)} " · "
-                {link_button(state, &link.id, "details".into())}
+                {link_button(state, &link.id, t("details.more").into())}
             </li>
         };
         partners.push((
@@ -210,7 +211,7 @@ fn place_details(state: &MapState, atlas_index: usize) -> impl IntoView {
             sources.extend(n.sources.iter().map(String::as_str));
             let role = match &n.host {
                 Some(h) if h.place == id => text::host_role(h.role).to_string(),
-                _ => "member".to_string(),
+                _ => t("role.member").to_string(),
             };
             view! { <li>{link_button(state, &n.id, n.name.clone())} " · " {role}</li> }.into_any()
         })
@@ -229,22 +230,22 @@ fn place_details(state: &MapState, atlas_index: usize) -> impl IntoView {
         .collect::<Vec<_>>();
     view! {
         <header>
-            <h2 id="details-title">{place.name.clone()}</h2>
+            <h2 id="details-title">{place.display_name(language())}</h2>
             <p class="meta">{format!("{} · {}", text::place_kind(place.kind), text::country(&place.country))}</p>
-            {(!other_names.is_empty()).then(|| view! { <p class="meta">"Also: " {other_names.join(", ")}</p> })}
+            {(!other_names.is_empty()).then(|| view! { <p class="meta">{t("details.also")} " " {other_names.join(", ")}</p> })}
             {parent}
         </header>
-        {(!towns.is_empty()).then(|| section("Towns", view! { <ul class="inline">{towns.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul> }.into_any()))}
+        {(!towns.is_empty()).then(|| section(t("details.towns"), view! { <ul class="inline">{towns.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul> }.into_any()))}
         {has_partners.then(|| view! {
             <section class="details-section" id="details-partners">
-                <h3>"Partners"</h3>
+                <h3>{t("details.partners")}</h3>
                 {partner_groups}
             </section>
         })}
-        {rows("Networks", networks)}
-        {rows("Meetings", events)}
-        {section("Themes", theme_list(dataset, &themes))}
-        {section("Sources", source_list(dataset, &sources))}
+        {rows(t("details.networks"), networks)}
+        {rows(t("details.meetings"), events)}
+        {section(t("details.themes"), theme_list(dataset, &themes))}
+        {section(t("details.sources"), source_list(dataset, &sources))}
     }
 }
 
@@ -288,7 +289,9 @@ fn link_details(state: &MapState, atlas_index: usize) -> impl IntoView {
                         .unwrap_or_default();
                     let since = m
                         .since
-                        .map(|s| format!(" · since {}", text::date(s)))
+                        .map(|s| {
+                            format!(" · {}", fill("period.since", &[("date", &text::date(s))]))
+                        })
                         .unwrap_or_default();
                     view! { <li>{place_button(state, &m.place)} {since} {extra}</li> }
                 })
@@ -299,14 +302,14 @@ fn link_details(state: &MapState, atlas_index: usize) -> impl IntoView {
                     .map(|c| {
                         let as_of = c.as_of.map(|d| format!(" ({})", text::date(d))).unwrap_or_default();
                         let note = c.note.clone().map(|n| format!(" — {n}")).unwrap_or_default();
-                        view! { <li>{format!("{} {}{as_of}{note}", c.count, text::count_scope(c.scope))}</li> }
+                        view! { <li>{format!("{} {}{as_of}{note}", crate::ui::i18n::number(c.count as usize), text::count_scope(c.scope))}</li> }
                     })
                     .collect_view();
             let body = view! {
                 {host}
-                <h3>"Members named in the sources"</h3>
+                <h3>{t("details.members_named")}</h3>
                 <ul class="rows">{members}</ul>
-                {(!n.member_counts.is_empty()).then(|| view! { <h3>"Member counts the sources state"</h3> <ul class="rows">{counts}</ul> })}
+                {(!n.member_counts.is_empty()).then(|| view! { <h3>{t("details.member_counts")}</h3> <ul class="rows">{counts}</ul> })}
             };
             (
                 n.name.clone(),
@@ -323,9 +326,12 @@ fn link_details(state: &MapState, atlas_index: usize) -> impl IntoView {
             let host = e
                 .host
                 .as_deref()
-                .map(|h| view! { <p>"Host: " {place_button(state, h)}</p> });
-            let venue = e.venue.clone().map(|v| view! { <p>"Venue: " {v}</p> });
-            let online = e.online.then(|| view! { <p>"Held online"</p> });
+                .map(|h| view! { <p>{t("details.host")} ": " {place_button(state, h)}</p> });
+            let venue = e
+                .venue
+                .clone()
+                .map(|v| view! { <p>{t("details.venue")} ": " {v}</p> });
+            let online = e.online.then(|| view! { <p>{t("details.online")}</p> });
             let participants = e
                 .participants
                 .iter()
@@ -333,12 +339,12 @@ fn link_details(state: &MapState, atlas_index: usize) -> impl IntoView {
                 .collect_view();
             let body = view! {
                 {host} {venue} {online}
-                <h3>"Participants"</h3>
+                <h3>{t("details.participants")}</h3>
                 <ul class="inline">{participants}</ul>
             };
             (
                 e.title.clone(),
-                "Meeting".into(),
+                t("kind.event").into(),
                 text::period(Some(e.start), e.end),
                 &e.themes,
                 &e.summary,
@@ -364,7 +370,9 @@ fn link_details(state: &MapState, atlas_index: usize) -> impl IntoView {
         .collect();
     let themes: BTreeSet<&str> = themes.iter().map(String::as_str).collect();
     let sources: BTreeSet<&str> = source_ids.iter().map(String::as_str).collect();
-    let summary = summary.get("en").cloned().unwrap_or_default();
+    let summary = localized(summary, language())
+        .unwrap_or_default()
+        .to_string();
     view! {
         <header>
             <h2 id="details-title">{title}</h2>
@@ -372,10 +380,10 @@ fn link_details(state: &MapState, atlas_index: usize) -> impl IntoView {
         </header>
         <p class="summary-text">{summary}</p>
         {body}
-        {(!part_of.is_empty()).then(|| section("Part of", view! { <ul class="rows">{part_of.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul> }.into_any()))}
-        {rows("Meetings", meetings)}
-        {section("Themes", theme_list(dataset, &themes))}
-        {section("Sources", source_list(dataset, &sources))}
+        {(!part_of.is_empty()).then(|| section(t("details.part_of"), view! { <ul class="rows">{part_of.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul> }.into_any()))}
+        {rows(t("details.meetings"), meetings)}
+        {section(t("details.themes"), theme_list(dataset, &themes))}
+        {section(t("details.sources"), source_list(dataset, &sources))}
     }
 }
 
@@ -384,7 +392,7 @@ fn place_name(dataset: &Dataset, id: &str) -> String {
         .places
         .iter()
         .find(|p| p.id == id)
-        .map_or_else(|| id.to_string(), |p| p.name.clone())
+        .map_or_else(|| id.to_string(), |p| p.display_name(language()))
 }
 
 fn link_name(dataset: &Dataset, id: &str) -> String {

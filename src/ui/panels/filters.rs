@@ -7,6 +7,7 @@ use leptos::leptos_dom::helpers::IntervalHandle;
 use leptos::prelude::*;
 
 use crate::core::filter::{KindFilter, YearRange};
+use crate::ui::i18n::{fill, language, number, t};
 use crate::ui::palette::theme_colour;
 use crate::ui::state::MapState;
 use crate::ui::text;
@@ -31,7 +32,7 @@ pub fn FilterPanel(state: MapState) -> impl IntoView {
                 disabled=move || filters.with(|f| f.is_default())
                 on:click=move |_| reset.update(|u| u.filters = Default::default())
             >
-                "Clear all filters"
+                {t("filters.clear")}
             </button>
         </div>
     }
@@ -80,15 +81,15 @@ fn ThemeChips(state: MapState) -> impl IntoView {
                     <svg class="swatch" width="10" height="10" aria-hidden="true">
                         <circle cx="5" cy="5" r="5" style:fill=theme_colour(index)></circle>
                     </svg>
-                    <span class="chip-label">{theme.labels.en.clone()}</span>
-                    <span class="chip-count" data-count=count_attr>{count}</span>
+                    <span class="chip-label">{theme.labels.get(language()).to_string()}</span>
+                    <span class="chip-count" data-count=count_attr>{move || number(count())}</span>
                 </button>
             }
         })
         .collect_view();
     view! {
         <fieldset class="filter-group">
-            <legend>"Themes"</legend>
+            <legend>{t("filters.themes")}</legend>
             <div class="chips">
                 <button
                     type="button"
@@ -96,7 +97,7 @@ fn ThemeChips(state: MapState) -> impl IntoView {
                     aria-pressed=move || filters.with(|f| f.themes.is_empty()).to_string()
                     on:click=move |_| all.update(|u| u.filters.themes.clear())
                 >
-                    "All themes"
+                    {t("filters.all_themes")}
                 </button>
                 {chips}
             </div>
@@ -115,8 +116,7 @@ enum YearMode {
 #[component]
 fn YearFilter(state: MapState) -> impl IntoView {
     let Some(span) = state.year_span else {
-        return view! { <p class="filter-note">"No link in the data has a known year."</p> }
-            .into_any();
+        return view! { <p class="filter-note">{t("filters.no_years")}</p> }.into_any();
     };
     let filters = state.filters;
     let mode = move || match filters.with(|f| f.years) {
@@ -197,14 +197,14 @@ fn YearFilter(state: MapState) -> impl IntoView {
     let toggle_undated = state.clone();
     view! {
         <fieldset class="filter-group">
-            <legend>"Years"</legend>
-            <div class="segmented" role="radiogroup" aria-label="Which years">
+            <legend>{t("filters.years")}</legend>
+            <div class="segmented" role="radiogroup" aria-label=t("filters.which_years")>
                 <label><input type="radio" name="year-mode" checked=move || mode() == YearMode::Any
-                    on:change=move |_| s1(None)/>"Any year"</label>
+                    on:change=move |_| s1(None)/>{t("filters.any_year")}</label>
                 <label><input type="radio" name="year-mode" checked=move || mode() == YearMode::One
-                    on:change=move |_| { let y = years().to; s2(Some(YearRange { from: y, to: y })) }/>"In force in"</label>
+                    on:change=move |_| { let y = years().to; s2(Some(YearRange { from: y, to: y })) }/>{t("filters.in_force")}</label>
                 <label><input type="radio" name="year-mode" checked=move || mode() == YearMode::Range
-                    on:change=move |_| s3(Some(YearRange { from: span.from, to: span.to }))/>"Between"</label>
+                    on:change=move |_| s3(Some(YearRange { from: span.from, to: span.to }))/>{t("filters.between")}</label>
             </div>
             <Show when=move || mode() == YearMode::One>
                 <div class="year-one">
@@ -214,7 +214,7 @@ fn YearFilter(state: MapState) -> impl IntoView {
                         min=span.from
                         max=span.to
                         step="1"
-                        aria-label="Year"
+                        aria-label=t("filters.year")
                         prop:value=move || years().from.to_string()
                         on:input={
                             let s4 = s4.clone();
@@ -238,7 +238,7 @@ fn YearFilter(state: MapState) -> impl IntoView {
                 aria-pressed=move || is_active.get().to_string()
                 on:click=play.clone()
             >
-                {move || if is_active.get() { "❚❚ Pause" } else { "▶ Play the years" }}
+                {move || if is_active.get() { format!("❚❚ {}", t("filters.pause")) } else { format!("▶ {}", t("filters.play")) }}
             </button>
             <label class="check" class:disabled=move || mode() == YearMode::Any>
                 <input
@@ -251,7 +251,7 @@ fn YearFilter(state: MapState) -> impl IntoView {
                         toggle_undated.update(|u| u.filters.undated = on);
                     }
                 />
-                {format!("Include links without a known year ({undated})")}
+                {fill("filters.include_undated", &[("n", &number(undated))])}
             </label>
         </fieldset>
     }
@@ -272,11 +272,11 @@ fn YearRangeInputs(state: MapState, span: YearRange) -> impl IntoView {
     let set_to = set.clone();
     view! {
         <div class="year-range">
-            <label>"from "
+            <label>{t("filters.from")} " "
                 <input type="number" id="year-from" min=span.from max=span.to prop:value=move || years().from.to_string()
                     on:change=move |ev| set(event_target_value(&ev).parse().ok(), None)/>
             </label>
-            <label>" to "
+            <label>" " {t("filters.to")} " "
                 <input type="number" id="year-to" min=span.from max=span.to prop:value=move || years().to.to_string()
                     on:change=move |ev| set_to(None, event_target_value(&ev).parse().ok())/>
             </label>
@@ -320,7 +320,7 @@ fn KindChoices(state: MapState) -> impl IntoView {
         .collect_view();
     view! {
         <fieldset class="filter-group">
-            <legend>"Kinds " <span class="hint">"(none ticked: all)"</span></legend>
+            <legend>{t("filters.kinds")} " " <span class="hint">{t("filters.none_ticked")}</span></legend>
             <div class="checks">{boxes}</div>
         </fieldset>
     }
@@ -341,7 +341,7 @@ fn CountryChoices(state: MapState) -> impl IntoView {
         .into_iter()
         .map(|code| {
             let state = state.clone();
-            let name = text::country(&code).to_string();
+            let name = text::country(&code);
             let checked = {
                 let code = code.clone();
                 move || filters.with(|f| f.countries.contains(&code))
@@ -365,7 +365,7 @@ fn CountryChoices(state: MapState) -> impl IntoView {
         .collect_view();
     view! {
         <fieldset class="filter-group">
-            <legend>"Countries " <span class="hint">"(none ticked: all)"</span></legend>
+            <legend>{t("filters.countries")} " " <span class="hint">{t("filters.none_ticked")}</span></legend>
             <div class="checks">{boxes}</div>
         </fieldset>
     }

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::ui::i18n::{language, t};
 use crate::ui::palette::theme_colour;
 use crate::ui::state::MapState;
 
@@ -29,7 +30,13 @@ pub fn Legend(state: MapState, initially_open: bool) -> impl IntoView {
         .themes
         .iter()
         .enumerate()
-        .map(|(i, t)| (i, t.id.clone(), t.labels.en.clone()))
+        .map(|(i, theme)| {
+            (
+                i,
+                theme.id.clone(),
+                theme.labels.get(language()).to_string(),
+            )
+        })
         .collect();
     let theme_keys = move || {
         filters.with(|f| {
@@ -52,12 +59,12 @@ pub fn Legend(state: MapState, initially_open: bool) -> impl IntoView {
     let years_chosen = move || filters.with(|f| f.years.is_some());
     view! {
         <details class="card legend" open=initially_open>
-            <summary>"Legend"</summary>
+            <summary>{t("legend.title")}</summary>
             <ul>
                 {theme_keys}
-                <LineKey class="link link-twinning" label="Twinning"/>
-                <LineKey class="link link-agreement" label="Cooperation agreement"/>
-                <LineKey class="link link-network" label="Network membership"/>
+                <LineKey class="link link-twinning" label=t("legend.twinning")/>
+                <LineKey class="link link-agreement" label=t("legend.agreement")/>
+                <LineKey class="link link-network" label=t("legend.network")/>
                 <li>
                     <svg class="key" width="28" height="32" aria-hidden="true">
                         <path class="link link-event" d="M0 16 L6 16"></path>
@@ -66,10 +73,10 @@ pub fn Legend(state: MapState, initially_open: bool) -> impl IntoView {
                             <circle class="marker-shape" r="4.5"></circle>
                         </g>
                     </svg>
-                    "Meeting: participants and host"
+                    {t("legend.meeting")}
                 </li>
                 <Show when=years_chosen>
-                    <LineKey class="link link-twinning undated" label="Year not given in the sources"/>
+                    <LineKey class="link link-twinning undated" label=t("legend.undated")/>
                 </Show>
                 <li>
                     <svg class="key" width="28" height="24" aria-hidden="true">
@@ -78,7 +85,7 @@ pub fn Legend(state: MapState, initially_open: bool) -> impl IntoView {
                             <circle class="marker-shape" r="4.5"></circle>
                         </g>
                     </svg>
-                    "Network host or secretariat"
+                    {t("legend.hub")}
                 </li>
                 <li>
                     <svg class="key" width="28" height="14" aria-hidden="true">
@@ -86,7 +93,7 @@ pub fn Legend(state: MapState, initially_open: bool) -> impl IntoView {
                             <circle class="marker-shape" r="4.5"></circle>
                         </g>
                     </svg>
-                    "Town or municipality"
+                    {t("legend.municipality")}
                 </li>
                 <li>
                     <svg class="key" width="28" height="16" aria-hidden="true">
@@ -94,7 +101,7 @@ pub fn Legend(state: MapState, initially_open: bool) -> impl IntoView {
                             <rect class="marker-shape" x="-6.5" y="-6.5" width="13" height="13" rx="2.5"></rect>
                         </g>
                     </svg>
-                    "County or district, at its seat"
+                    {t("legend.county")}
                 </li>
             </ul>
         </details>

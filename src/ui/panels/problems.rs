@@ -3,14 +3,12 @@
 use leptos::prelude::*;
 
 use crate::core::problem::Problem;
+use crate::ui::i18n::count;
 
 #[component]
 pub fn DataProblems(problems: Vec<Problem>) -> impl IntoView {
     (!problems.is_empty()).then(|| {
-        let heading = match problems.len() {
-            1 => "1 problem in the data: the record or field concerned is not shown".to_string(),
-            n => format!("{n} problems in the data: the records or fields concerned are not shown"),
-        };
+        let heading = count("problems.heading", problems.len());
         let items = problems
             .into_iter()
             .map(|p| {

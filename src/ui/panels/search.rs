@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::core::search::search;
+use crate::ui::i18n::{count, language, t};
 use crate::ui::state::MapState;
 use crate::ui::text;
 
@@ -28,8 +29,11 @@ pub fn SearchBox(state: MapState) -> impl IntoView {
                     .iter()
                     .position(|g| g.place == hit.place)?;
                 let place = &dataset.places[hit.place];
-                let also = (hit.matched != place.name).then_some(hit.matched);
-                Some((atlas_index, place.name.clone(), also, place.country.clone()))
+                let shown = place.display_name(language());
+                let also = (hit.matched != place.name
+                    && place.name_in(language()) != Some(hit.matched.as_str()))
+                .then_some(hit.matched);
+                Some((atlas_index, shown, also, place.country.clone()))
             })
             .collect::<Vec<_>>()
     });
@@ -90,7 +94,7 @@ pub fn SearchBox(state: MapState) -> impl IntoView {
                     >
                         <span class="suggestion-name">{name}</span>
                         {also.map(|also| view! { <span class="suggestion-also">{also}</span> })}
-                        <span class="suggestion-country">{text::country(&country).to_string()}</span>
+                        <span class="suggestion-country">{text::country(&country)}</span>
                     </li>
                 }
             })
@@ -99,14 +103,14 @@ pub fn SearchBox(state: MapState) -> impl IntoView {
 
     view! {
         <div class="search" role="search">
-            <label for="search-input" class="visually-hidden">"Find a place"</label>
+            <label for="search-input" class="visually-hidden">{t("search.label")}</label>
             <input
                 id="search-input"
                 type="search"
                 role="combobox"
                 autocomplete="off"
                 spellcheck="false"
-                placeholder="Find a town, county or region…"
+                placeholder=t("search.placeholder")
                 aria-autocomplete="list"
                 aria-controls="search-results"
                 aria-expanded=move || open().to_string()
@@ -115,13 +119,13 @@ pub fn SearchBox(state: MapState) -> impl IntoView {
                 on:input=on_input
                 on:keydown=on_keydown
             />
-            <ul id="search-results" role="listbox" class="suggestions" class:open=open aria-label="Places found">
+            <ul id="search-results" role="listbox" class="suggestions" class:open=open aria-label=t("search.results")>
                 {options}
             </ul>
             <p class="visually-hidden" aria-live="polite">
                 {move || {
                     let n = suggestions.with(Vec::len);
-                    url.with(|u| !u.query.trim().is_empty()).then(|| text::count(n, "place found", "places found"))
+                    url.with(|u| !u.query.trim().is_empty()).then(|| count("search.found", n))
                 }}
             </p>
         </div>

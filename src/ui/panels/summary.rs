@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::core::summary::Summary;
-use crate::ui::text::count;
+use crate::ui::i18n::count;
 
 #[component]
 pub fn SummaryLine(summary: Signal<Summary>) -> impl IntoView {
@@ -12,11 +12,11 @@ pub fn SummaryLine(summary: Signal<Summary>) -> impl IntoView {
         let s = summary.get();
         format!(
             "{} ({}, {}, {}) · {}",
-            count(s.links, "link", "links"),
-            count(s.partnerships, "partnership", "partnerships"),
-            count(s.networks, "network", "networks"),
-            count(s.events, "meeting", "meetings"),
-            count(s.places, "place", "places"),
+            count("summary.links", s.links),
+            count("summary.partnerships", s.partnerships),
+            count("summary.networks", s.networks),
+            count("summary.meetings", s.events),
+            count("summary.places", s.places),
         )
     };
     view! {

@@ -1,0 +1,191 @@
+//! The chosen language in the page: its messages, and numbers and dates written by the
+//! browser's `Intl` for it (the CLDR data the browser already has, nothing in the download).
+//!
+//! Messages are read while a view is built, not tracked: a change of language remounts the map
+//! (see `app.rs`), which is rare and keeps every text in the view a plain string.
+
+use std::cell::RefCell;
+
+use js_sys::{Array, Function, Intl, Object, Reflect};
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+
+use crate::core::date::PartialDate;
+use crate::core::i18n::{Language, Messages, Pack};
+use crate::core::url_state::{self, Known};
+
+use super::fetch::fetch_text;
+use super::history;
+
+/// Where the language packs are, relative to the page (so the site works under any sub-path).
+const PACK_DIR: &str = "public/i18n";
+
+struct Current {
+    /// Leaked once per language loaded, at most six: every message is then a `&'static str`
+    /// that a view takes without copying.
+    messages: &'static Messages,
+    number: Option<Function>,
+    day: Option<Function>,
+    month: Option<Function>,
+}
+
+thread_local! {
+    static CURRENT: RefCell<Option<Current>> = const { RefCell::new(None) };
+    static LOADED: RefCell<Vec<&'static Messages>> = const { RefCell::new(Vec::new()) };
+}
+
+fn with<R>(f: impl FnOnce(&Current) -> R) -> Option<R> {
+    CURRENT.with(|c| c.borrow().as_ref().map(f))
+}
+
+/// The message for `key` in the chosen language.
+pub fn t(key: &'static str) -> &'static str {
+    with(|c| c.messages.text(key)).unwrap_or(key)
+}
+
+/// The message for a key made at run time (`country.DK`), else `fallback`.
+pub fn t_or(key: &str, fallback: &str) -> String {
+    with(|c| c.messages.lookup(key).map(str::to_string))
+        .flatten()
+        .unwrap_or_else(|| fallback.to_string())
+}
+
+/// The message for `key` with its `{name}` placeholders filled.
+pub fn fill(key: &'static str, args: &[(&str, &str)]) -> String {
+    with(|c| c.messages.fill(key, args)).unwrap_or_else(|| crate::core::i18n::fill(key, args))
+}
+
+/// "3 links", "3 połączenia": the plural form of `key` for `n`, the number as the language
+/// writes it.
+pub fn count(key: &'static str, n: usize) -> String {
+    let shown = number(n);
+    with(|c| c.messages.count(key, n, &shown)).unwrap_or(shown)
+}
+
+pub fn language() -> Language {
+    with(|c| c.messages.language).unwrap_or_default()
+}
+
+fn format_with(formatter: Option<&Function>, value: &JsValue) -> Option<String> {
+    formatter?.call1(&JsValue::NULL, value).ok()?.as_string()
+}
+
+/// A count as the language writes it: "25,000", "25.000", "25 000".
+pub fn number(n: usize) -> String {
+    with(|c| format_with(c.number.as_ref(), &JsValue::from_f64(n as f64)))
+        .flatten()
+        .unwrap_or_else(|| n.to_string())
+}
+
+/// "2006", "Oktober 2021", "23. marts 2023", "2023 m. kovo 23 d.", with "about" where the
+/// source only implies the date.
+pub fn date(d: PartialDate) -> String {
+    let text = match d.month {
+        None => Some(d.year.to_string()),
+        Some(month) => {
+            let ms = js_sys::Date::utc(f64::from(d.year), f64::from(month) - 1.0)
+                + f64::from(d.day.unwrap_or(1).saturating_sub(1)) * 86_400_000.0;
+            let value: JsValue = js_sys::Date::new(&JsValue::from_f64(ms)).into();
+            with(|c| match d.day {
+                Some(_) => format_with(c.day.as_ref(), &value),
+                None => format_with(c.month.as_ref(), &value),
+            })
+            .flatten()
+        }
+    }
+    .unwrap_or_else(|| d.year.to_string());
+    if d.approximate {
+        fill("date.about", &[("date", &text)])
+    } else {
+        text
+    }
+}
+
+fn formatter(kind: &str, code: &str, options: &[(&str, &str)]) -> Option<Function> {
+    let locales = Array::of1(&JsValue::from_str(code));
+    let object = Object::new();
+    for (k, v) in options {
+        Reflect::set(&object, &JsValue::from_str(k), &JsValue::from_str(v)).ok()?;
+    }
+    let format = match kind {
+        "number" => Intl::NumberFormat::new(&locales, &object).format(),
+        _ => Intl::DateTimeFormat::new(&locales, &object).format(),
+    };
+    Some(format)
+}
+
+/// Makes `messages` the page's language: the `lang` of the document, the formatters.
+pub fn install(messages: Messages) {
+    let code = messages.language.code();
+    let messages = LOADED.with(|loaded| {
+        let mut loaded = loaded.borrow_mut();
+        if let Some(m) = loaded.iter().find(|m| m.language == messages.language) {
+            return *m;
+        }
+        let leaked: &'static Messages = Box::leak(Box::new(messages));
+        loaded.push(leaked);
+        leaked
+    });
+    let utc = ("timeZone", "UTC");
+    let current = Current {
+        messages,
+        number: formatter("number", code, &[]),
+        day: formatter(
+            "date",
+            code,
+            &[
+                ("year", "numeric"),
+                ("month", "long"),
+                ("day", "numeric"),
+                utc,
+            ],
+        ),
+        month: formatter("date", code, &[("year", "numeric"), ("month", "long"), utc]),
+    };
+    CURRENT.with(|c| *c.borrow_mut() = Some(current));
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute("lang", code);
+    }
+    document().set_title(&format!("{} · {}", t("app.title"), t("app.tagline")));
+}
+
+/// The browser's languages, most preferred first.
+fn browser_languages() -> Vec<String> {
+    let navigator = window().navigator();
+    let list: Vec<String> = navigator
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect();
+    if list.is_empty() {
+        navigator.language().into_iter().collect()
+    } else {
+        list
+    }
+}
+
+/// The language the page opens in: the URL's `lang`, else the browser's, else English.
+pub fn initial_language() -> Language {
+    let asked = url_state::parse(&history::query(), &Known::default()).lang;
+    crate::core::i18n::negotiate(asked.as_deref(), &browser_languages())
+}
+
+async fn fetch_pack(language: Language) -> Result<Pack, String> {
+    let url = format!("{PACK_DIR}/{}.json", language.code());
+    let text = fetch_text(&url).await.map_err(|e| e.to_string())?;
+    Pack::parse(&text).map_err(|e| format!("{url}: {e}"))
+}
+
+/// The messages of `language`, with English beneath. A pack that cannot be read is reported
+/// on the console and stands aside: English, or failing that the keys, still give a map.
+pub async fn load(language: Language) -> Messages {
+    let english = fetch_pack(Language::En).await;
+    let pack = match language {
+        Language::En => english.clone(),
+        other => fetch_pack(other).await,
+    };
+    let warn = |e: &String| leptos::logging::warn!("language pack: {e}");
+    let english = english.inspect_err(warn).unwrap_or_default();
+    let pack = pack.inspect_err(warn).unwrap_or_default();
+    Messages::new(language, pack, english)
+}
