@@ -3,6 +3,7 @@
 pub mod atlas;
 pub mod basemap;
 pub mod date;
+pub mod export;
 pub mod filter;
 pub mod geo;
 pub mod i18n;
@@ -17,6 +18,7 @@ pub mod problem;
 pub mod scene;
 pub mod schema;
 pub mod search;
+pub mod share;
 pub mod summary;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod synth;

@@ -14,7 +14,7 @@ use crate::core::url_state::{self, Known};
 pub const DATASET_URL: &str = "data/partnerships.json";
 
 /// The dataset to show: the URL's `data` (a same-site relative path), else the map's own.
-fn dataset_url() -> String {
+pub fn dataset_url() -> String {
     url_state::parse(&super::history::query(), &Known::default())
         .data
         .unwrap_or_else(|| DATASET_URL.to_string())

@@ -222,9 +222,14 @@ impl MapState {
 
     /// The query string for the current state and view.
     pub fn query(&self) -> String {
+        url_state::write(&self.current())
+    }
+
+    /// The URL state with where the map stands now.
+    pub fn current(&self) -> UrlState {
         let mut state = self.url.get_untracked();
         state.viewport = self.viewport();
-        url_state::write(&state)
+        state
     }
 
     /// The current view as the URL writes it, or `None` for the fitted region.

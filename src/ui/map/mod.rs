@@ -20,8 +20,8 @@ use super::element_size::use_element_size;
 use super::fetch::{FetchError, Prepared};
 use super::i18n::{fill, language, t};
 use super::panels::{
-    Attribution, DataProblems, DetailsPanel, FilterPanel, Legend, ListView, ScaleBar, SearchBox,
-    SummaryLine, ViewSwitch,
+    Attribution, DataProblems, DetailsPanel, ExportButton, FilterPanel, Legend, ListView, ScaleBar,
+    SearchBox, ShareButton, SummaryLine, ViewSwitch,
 };
 use super::state::MapState;
 use crate::core::url_state::ViewMode;
@@ -104,6 +104,10 @@ pub fn MapView(
                     {t("filters.toggle")}
                 </button>
                 <FilterPanel state=state.clone()/>
+                <div class="tools">
+                    <ShareButton state=state.clone()/>
+                    <ExportButton state=state.clone()/>
+                </div>
             </aside>
             <div class="map-area">
             <div

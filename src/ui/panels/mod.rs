@@ -3,20 +3,24 @@
 
 mod attribution;
 mod details;
+mod export;
 mod filters;
 mod legend;
 mod list;
 mod problems;
 mod scale_bar;
 mod search;
+mod share;
 mod summary;
 
 pub use attribution::Attribution;
 pub use details::DetailsPanel;
+pub use export::ExportButton;
 pub use filters::FilterPanel;
 pub use legend::Legend;
 pub use list::{ListView, ViewSwitch};
 pub use problems::DataProblems;
 pub use scale_bar::ScaleBar;
 pub use search::SearchBox;
+pub use share::ShareButton;
 pub use summary::SummaryLine;

@@ -1,0 +1,250 @@
+//! Downloads of what the filters let through: the links in the dataset's own format, and the
+//! drawn map as a standalone SVG with its legend and attribution. (CSV: `listing::csv`.)
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+use super::atlas::{Atlas, Record};
+use super::model::Dataset;
+
+#[derive(Deserialize)]
+struct Id<'a> {
+    #[serde(borrow)]
+    id: std::borrow::Cow<'a, str>,
+}
+
+/// The records the kept links need to stay a valid dataset: their places (and those places'
+/// counties), sources, themes, and the networks or partnerships a kept meeting is part of.
+fn needed(dataset: &Dataset, atlas: &Atlas, shown: &[bool]) -> BTreeSet<String> {
+    let mut keep: BTreeSet<String> = BTreeSet::new();
+    let mut links: Vec<Record> = atlas
+        .links
+        .iter()
+        .zip(shown)
+        .filter(|(_, &s)| s)
+        .map(|(l, _)| l.record)
+        .collect();
+    let mut i = 0;
+    while let Some(&record) = links.get(i) {
+        i += 1;
+        let (id, places, themes, sources): (&str, Vec<&str>, &[String], &[String]) = match record {
+            Record::Partnership(i) => {
+                let p = &dataset.partnerships[i];
+                (
+                    &p.id,
+                    p.places.iter().map(String::as_str).collect(),
+                    &p.themes,
+                    &p.sources,
+                )
+            }
+            Record::Network(i) => {
+                let n = &dataset.networks[i];
+                let places = n
+                    .host
+                    .iter()
+                    .map(|h| h.place.as_str())
+                    .chain(n.members.iter().map(|m| m.place.as_str()))
+                    .collect();
+                (&n.id, places, &n.themes, &n.sources)
+            }
+            Record::Event(i) => {
+                let e = &dataset.events[i];
+                for target in &e.part_of {
+                    if !keep.contains(target) {
+                        if let Some(link) = atlas.links.iter().find(|l| &l.id == target) {
+                            links.push(link.record);
+                        }
+                    }
+                }
+                let places = e
+                    .host
+                    .iter()
+                    .map(String::as_str)
+                    .chain(e.participants.iter().map(String::as_str))
+                    .collect();
+                (&e.id, places, &e.themes, &e.sources)
+            }
+        };
+        keep.insert(id.to_string());
+        keep.extend(themes.iter().cloned());
+        keep.extend(sources.iter().cloned());
+        for place in places {
+            let mut next = dataset.places.iter().find(|p| p.id == place);
+            while let Some(p) = next {
+                if !keep.insert(p.id.clone()) {
+                    break;
+                }
+                keep.extend(p.sources.iter().cloned());
+                keep.insert(p.location.source.clone());
+                next = p
+                    .parent
+                    .as_ref()
+                    .and_then(|id| dataset.places.iter().find(|q| &q.id == id));
+            }
+        }
+    }
+    keep
+}
+
+/// The links `shown` (per atlas link), with every record they refer to, cut from the dataset
+/// file `text` record by record: each keeps exactly its fields as written (ids in different
+/// collections never clash, as validation sees to).
+pub fn dataset_json(
+    text: &str,
+    dataset: &Dataset,
+    atlas: &Atlas,
+    shown: &[bool],
+) -> Result<String, String> {
+    let keep = needed(dataset, atlas, shown);
+    let fields: BTreeMap<&str, &RawValue> =
+        serde_json::from_str(text).map_err(|e| e.to_string())?;
+    let mut out = String::from("{\n");
+    for (n, key) in [
+        "$schema",
+        "schema_version",
+        "themes",
+        "sources",
+        "places",
+        "partnerships",
+        "networks",
+        "events",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let Some(raw) = fields.get(key) else { continue };
+        if n > 0 && out.len() > 2 {
+            out.push_str(",\n");
+        }
+        out.push_str(&format!("  \"{key}\": "));
+        if n < 2 {
+            out.push_str(raw.get());
+            continue;
+        }
+        let items: Vec<&RawValue> = serde_json::from_str(raw.get()).map_err(|e| e.to_string())?;
+        let kept: Vec<&str> = items
+            .into_iter()
+            .filter(|item| {
+                serde_json::from_str::<Id>(item.get()).is_ok_and(|r| keep.contains(r.id.as_ref()))
+            })
+            .map(RawValue::get)
+            .collect();
+        out.push('[');
+        for (i, item) in kept.iter().enumerate() {
+            out.push_str(if i == 0 { "\n    " } else { ",\n    " });
+            out.push_str(item);
+        }
+        out.push_str(if kept.is_empty() { "]" } else { "\n  ]" });
+    }
+    out.push_str("\n}\n");
+    Ok(out)
+}
+
+/// Escapes text for XML content and attribute values.
+pub fn xml_text(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// One line of the image's legend: a stroke drawn with the map's own class (and colour, for a
+/// theme), and its label.
+pub struct LegendLine {
+    pub class: String,
+    pub colour: Option<String>,
+    pub label: String,
+}
+
+const LINE_HEIGHT: u32 = 20;
+const MARGIN: u32 = 12;
+
+/// A standalone SVG of the map: the drawn map's markup (`map`, `width` × `height` pixels,
+/// styled by `css`, the page's own stylesheet), and beneath it a title, the legend and the
+/// attribution, all as text.
+pub fn map_svg(
+    map: &str,
+    width: u32,
+    height: u32,
+    css: &str,
+    title: &str,
+    legend: &[LegendLine],
+    attribution: &str,
+) -> String {
+    let columns = (width / 260).max(1);
+    let rows = (legend.len() as u32).div_ceil(columns);
+    let footer = MARGIN * 2 + LINE_HEIGHT * (rows + 2);
+    let total = height + footer;
+    let mut out = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{total}\" viewBox=\"0 0 {width} {total}\" font-family=\"system-ui, sans-serif\">\n<style>{}</style>\n",
+        css.replace("</", "<\\/")
+    );
+    out.push_str(&format!(
+        "<rect width=\"{width}\" height=\"{total}\" fill=\"var(--surface, #fff)\"/>\n"
+    ));
+    out.push_str(&format!(
+        "<svg width=\"{width}\" height=\"{height}\" class=\"map-svg\">{map}</svg>\n"
+    ));
+    let mut y = height + MARGIN + 14;
+    out.push_str(&format!(
+        "<text x=\"{MARGIN}\" y=\"{y}\" font-size=\"14\" font-weight=\"700\" fill=\"var(--ink, #1b2430)\">{}</text>\n",
+        xml_text(title)
+    ));
+    y += LINE_HEIGHT;
+    let column_width = (width - 2 * MARGIN) / columns;
+    for (i, line) in legend.iter().enumerate() {
+        let (col, row) = (i as u32 % columns, i as u32 / columns);
+        let (x, ly) = (MARGIN + col * column_width, y + row * LINE_HEIGHT);
+        let colour = line
+            .colour
+            .as_ref()
+            .map(|c| format!(" style=\"stroke:{}\"", xml_text(c)))
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "<path class=\"{}\"{colour} d=\"M{x} {} h24\"/><text x=\"{}\" y=\"{}\" font-size=\"12\" fill=\"var(--ink, #1b2430)\">{}</text>\n",
+            xml_text(&line.class),
+            ly - 4,
+            x + 30,
+            ly,
+            xml_text(&line.label)
+        ));
+    }
+    y += rows * LINE_HEIGHT;
+    out.push_str(&format!(
+        "<text x=\"{MARGIN}\" y=\"{y}\" font-size=\"11\" fill=\"var(--ink-soft, #4a5565)\">{}</text>\n</svg>\n",
+        xml_text(attribution)
+    ));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_image_has_its_legend_and_attribution_as_escaped_text() {
+        let legend = [LegendLine {
+            class: "link link-twinning".into(),
+            colour: None,
+            label: "Twinning & <more>".into(),
+        }];
+        let svg = map_svg(
+            "<g/>",
+            600,
+            400,
+            ".x{}</style><script>",
+            "Map",
+            &legend,
+            "Natural Earth · GeoNames",
+        );
+        assert!(svg.contains("Twinning &amp; &lt;more&gt;"));
+        assert!(svg.contains("Natural Earth · GeoNames"));
+        assert!(
+            !svg.contains("</style><script>"),
+            "the stylesheet cannot close its element"
+        );
+        assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"600\""));
+    }
+}
