@@ -59,6 +59,20 @@ async fn the_main_views_have_no_serious_accessibility_violations() {
             "details and themes, dark",
         ),
         (360, 740, true, "?place=koge", "a phone, dark"),
+        (
+            1280,
+            800,
+            false,
+            "?view=list&lang=de",
+            "the list, in German",
+        ),
+        (
+            1280,
+            800,
+            true,
+            "?view=list&theme=refugees&lang=pl",
+            "the list, dark, in Polish",
+        ),
     ] {
         let (site, axe) = (site.url.clone(), axe.clone());
         with_browser_in(width, height, dark, move |client| async move {

@@ -182,6 +182,19 @@ fn parse_viewport(value: &str) -> Option<Viewport> {
         .then_some(Viewport { zoom, lat, lon })
 }
 
+/// The query string (with or without its `?`) with `key` set to `value`, everything else kept
+/// as written, even what a parse would drop before the dataset is known.
+pub fn set_param(query: &str, key: &str, value: &str) -> String {
+    let mut out = form_urlencoded::Serializer::new(String::new());
+    for (k, v) in form_urlencoded::parse(query.trim_start_matches('?').as_bytes()) {
+        if k != key {
+            out.append_pair(&k, &v);
+        }
+    }
+    out.append_pair(key, value);
+    format!("?{}", out.finish())
+}
+
 /// Writes the state as a query string (with its `?`, or empty for the default view),
 /// naming only what differs from the defaults, in a fixed order.
 pub fn write(state: &UrlState) -> String {
@@ -385,5 +398,14 @@ mod tests {
         assert!(state.embed);
         assert_eq!(write(&state), "?place=koge&embed=1");
         assert!(!parse("embed=yes", &known()).embed);
+    }
+
+    #[test]
+    fn setting_one_parameter_keeps_the_others_as_written() {
+        assert_eq!(
+            set_param("?place=bytow&lang=de&x=%C3%B8", "lang", "pl"),
+            "?place=bytow&x=%C3%B8&lang=pl"
+        );
+        assert_eq!(set_param("", "lang", "lt"), "?lang=lt");
     }
 }

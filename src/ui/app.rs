@@ -68,9 +68,8 @@ fn LanguageSwitcher() -> impl IntoView {
         let Some(chosen) = Language::from_tag(&event_target_value(&ev)) else {
             return;
         };
-        let mut url = url_state::parse(&history::query(), &Known::default());
-        url.lang = Some(chosen.code().to_string());
-        let _ = window().location().set_search(&url_state::write(&url));
+        let query = url_state::set_param(&history::query(), "lang", chosen.code());
+        let _ = window().location().set_search(&query);
     };
     let options = Language::ALL
         .into_iter()
