@@ -109,9 +109,11 @@ mod tests {
 
     #[test]
     fn the_snippet_escapes_its_attributes() {
-        let mut state = UrlState::default();
-        state.embed = true;
-        state.query = "\"><script>".into();
+        let state = UrlState {
+            embed: true,
+            query: "\"><script>".into(),
+            ..UrlState::default()
+        };
         let snippet = iframe_snippet("https://example.org/map/", &state, "A \"map\" & more");
         assert!(snippet.starts_with("<iframe src=\"https://example.org/map/?q="));
         assert!(snippet.contains("&amp;embed=1\""));

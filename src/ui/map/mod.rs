@@ -196,11 +196,20 @@ fn Tooltip(state: MapState) -> impl IntoView {
         let glyph = &state.prepared.atlas.places[i];
         let place = &state.prepared.loaded.dataset.places[glyph.place];
         let (x, y) = transform.get().apply(glyph.at);
-        let text = format!(
-            "{} · {}",
-            place.display_name(language()),
-            super::text::country(&place.country)
-        );
+        // The name in the reader's language (with the local one), then any other names the
+        // dataset knows, which people may know the place by.
+        let shown = place.display_name(language());
+        let others: Vec<&str> = place
+            .names
+            .values()
+            .map(String::as_str)
+            .filter(|n| *n != place.name && Some(*n) != place.name_in(language()))
+            .collect();
+        let country = super::text::country(&place.country);
+        let text = match others.is_empty() {
+            true => format!("{shown} · {country}"),
+            false => format!("{shown} ({}) · {country}", others.join(", ")),
+        };
         Some(view! {
             <div class="tooltip" role="tooltip" style:left=format!("{x:.0}px") style:top=format!("{y:.0}px")>{text}</div>
         })
