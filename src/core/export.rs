@@ -19,59 +19,38 @@ struct Id<'a> {
 /// counties), sources, themes, and the networks or partnerships a kept meeting is part of.
 fn needed(dataset: &Dataset, atlas: &Atlas, shown: &[bool]) -> BTreeSet<String> {
     let mut keep: BTreeSet<String> = BTreeSet::new();
-    let mut links: Vec<Record> = atlas
-        .links
-        .iter()
-        .zip(shown)
-        .filter(|(_, &s)| s)
-        .map(|(l, _)| l.record)
+    let mut links: Vec<usize> = (0..atlas.links.len())
+        .filter(|&i| shown.get(i).copied().unwrap_or(false))
         .collect();
-    let mut i = 0;
-    while let Some(&record) = links.get(i) {
-        i += 1;
-        let (id, places, themes, sources): (&str, Vec<&str>, &[String], &[String]) = match record {
+    let mut next = 0;
+    while let Some(&link) = links.get(next) {
+        next += 1;
+        let glyph = &atlas.links[link];
+        let (themes, sources): (&[String], &[String]) = match glyph.record {
             Record::Partnership(i) => {
                 let p = &dataset.partnerships[i];
-                (
-                    &p.id,
-                    p.places.iter().map(String::as_str).collect(),
-                    &p.themes,
-                    &p.sources,
-                )
+                (&p.themes, &p.sources)
             }
             Record::Network(i) => {
                 let n = &dataset.networks[i];
-                let places = n
-                    .host
-                    .iter()
-                    .map(|h| h.place.as_str())
-                    .chain(n.members.iter().map(|m| m.place.as_str()))
-                    .collect();
-                (&n.id, places, &n.themes, &n.sources)
+                (&n.themes, &n.sources)
             }
             Record::Event(i) => {
                 let e = &dataset.events[i];
                 for target in &e.part_of {
                     if !keep.contains(target) {
-                        if let Some(link) = atlas.links.iter().find(|l| &l.id == target) {
-                            links.push(link.record);
-                        }
+                        links.extend(atlas.links.iter().position(|l| &l.id == target));
                     }
                 }
-                let places = e
-                    .host
-                    .iter()
-                    .map(String::as_str)
-                    .chain(e.participants.iter().map(String::as_str))
-                    .collect();
-                (&e.id, places, &e.themes, &e.sources)
+                (&e.themes, &e.sources)
             }
         };
-        keep.insert(id.to_string());
+        keep.insert(glyph.id.clone());
         keep.extend(themes.iter().cloned());
         keep.extend(sources.iter().cloned());
-        for place in places {
-            let mut next = dataset.places.iter().find(|p| p.id == place);
+        // The places the map draws it between, as the atlas resolved them, and their counties.
+        for &place in &glyph.places {
+            let mut next = Some(&dataset.places[atlas.places[place].place]);
             while let Some(p) = next {
                 if !keep.insert(p.id.clone()) {
                     break;

@@ -17,7 +17,7 @@ pub struct Row {
     pub id: String,
     /// The places, as read: "Køge – Kristianstad"; a network's or meeting's name.
     pub title: String,
-    /// The places it joins, in the reader's language, by dataset index.
+    /// The places it joins, by dataset index.
     pub places: Vec<usize>,
     pub kind: KindFilter,
     /// Theme ids, in the record's order.
@@ -50,15 +50,6 @@ impl Column {
     ];
 }
 
-fn place_names(dataset: &Dataset, ids: &[String], language: Language) -> (Vec<usize>, Vec<String>) {
-    ids.iter()
-        .filter_map(|id| {
-            let i = dataset.places.iter().position(|p| &p.id == id)?;
-            Some((i, dataset.places[i].display_name(language)))
-        })
-        .unzip()
-}
-
 /// The rows of the links `shown` (per atlas link), in the dataset's order.
 pub fn rows(dataset: &Dataset, atlas: &Atlas, shown: &[bool], language: Language) -> Vec<Row> {
     atlas
@@ -68,54 +59,28 @@ pub fn rows(dataset: &Dataset, atlas: &Atlas, shown: &[bool], language: Language
         .enumerate()
         .filter(|(_, (_, &shown))| shown)
         .map(|(link, (glyph, _))| {
-            let (title, places, themes, since, until, sources) = match glyph.record {
+            // The places the map draws it between, as the atlas resolved them once.
+            let places: Vec<usize> = glyph
+                .places
+                .iter()
+                .map(|&p| atlas.places[p].place)
+                .collect();
+            let (title, themes, since, until, sources) = match glyph.record {
                 Record::Partnership(i) => {
                     let p = &dataset.partnerships[i];
-                    let (places, names) = place_names(dataset, &p.places, language);
-                    (
-                        names.join(" – "),
-                        places,
-                        &p.themes,
-                        p.since,
-                        p.until,
-                        &p.sources,
-                    )
+                    let names: Vec<String> = places
+                        .iter()
+                        .map(|&i| dataset.places[i].display_name(language))
+                        .collect();
+                    (names.join(" – "), &p.themes, p.since, p.until, &p.sources)
                 }
                 Record::Network(i) => {
                     let n = &dataset.networks[i];
-                    let ids: Vec<String> = n
-                        .host
-                        .iter()
-                        .map(|h| h.place.clone())
-                        .chain(n.members.iter().map(|m| m.place.clone()))
-                        .collect();
-                    let (places, _) = place_names(dataset, &ids, language);
-                    (
-                        n.name.clone(),
-                        places,
-                        &n.themes,
-                        n.since,
-                        n.until,
-                        &n.sources,
-                    )
+                    (n.name.clone(), &n.themes, n.since, n.until, &n.sources)
                 }
                 Record::Event(i) => {
                     let e = &dataset.events[i];
-                    let ids: Vec<String> = e
-                        .host
-                        .iter()
-                        .cloned()
-                        .chain(e.participants.iter().cloned())
-                        .collect();
-                    let (places, _) = place_names(dataset, &ids, language);
-                    (
-                        e.title.clone(),
-                        places,
-                        &e.themes,
-                        Some(e.start),
-                        e.end,
-                        &e.sources,
-                    )
+                    (e.title.clone(), &e.themes, Some(e.start), e.end, &e.sources)
                 }
             };
             Row {
