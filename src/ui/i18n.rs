@@ -21,8 +21,9 @@ use super::history;
 const PACK_DIR: &str = "public/i18n";
 
 struct Current {
-    /// Leaked once per language loaded, at most six: every message is then a `&'static str`
-    /// that a view takes without copying.
+    /// Leaked, so that every message is a `&'static str` a view takes without copying. A page
+    /// installs one language (a change of language reloads it); only *Try again* after a failed
+    /// load installs another, a few KB.
     messages: &'static Messages,
     number: Option<Function>,
     day: Option<Function>,
@@ -31,7 +32,6 @@ struct Current {
 
 thread_local! {
     static CURRENT: RefCell<Option<Current>> = const { RefCell::new(None) };
-    static LOADED: RefCell<Vec<&'static Messages>> = const { RefCell::new(Vec::new()) };
 }
 
 fn with<R>(f: impl FnOnce(&Current) -> R) -> Option<R> {
@@ -117,15 +117,7 @@ fn formatter(kind: &str, code: &str, options: &[(&str, &str)]) -> Option<Functio
 /// Makes `messages` the page's language: the `lang` of the document, the formatters.
 pub fn install(messages: Messages) {
     let code = messages.language.code();
-    let messages = LOADED.with(|loaded| {
-        let mut loaded = loaded.borrow_mut();
-        if let Some(m) = loaded.iter().find(|m| m.language == messages.language) {
-            return *m;
-        }
-        let leaked: &'static Messages = Box::leak(Box::new(messages));
-        loaded.push(leaked);
-        leaked
-    });
+    let messages: &'static Messages = Box::leak(Box::new(messages));
     let utc = ("timeZone", "UTC");
     let current = Current {
         messages,

@@ -9,6 +9,8 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use super::dialog::{self, DialogHead};
+use super::summary::summary_text;
 use crate::core::export::{dataset_json, map_svg, LegendLine};
 use crate::core::filter::KindFilter;
 use crate::core::listing;
@@ -104,10 +106,7 @@ async fn svg(state: &MapState) -> Option<String> {
     let drawn = document().query_selector(".map-svg").ok()??;
     let camera = state.camera.get_untracked();
     let (width, height) = (camera.width.round() as u32, camera.height.round() as u32);
-    let summary = document()
-        .get_element_by_id("summary")
-        .and_then(|s| s.text_content())
-        .unwrap_or_default();
+    let summary = state.visible.with_untracked(|v| summary_text(&v.summary));
     let title = format!("{} — {summary}", t("app.title"));
     let css = stylesheet().await;
     Some(map_svg(
@@ -195,14 +194,7 @@ pub fn ExportButton(state: MapState) -> impl IntoView {
         }
         files.set(Vec::new());
         leptos::task::spawn_local(make_files(state.clone(), files));
-        if let Some(d) = dialog.get() {
-            let _ = d.show_modal();
-        }
-    };
-    let close = move |_| {
-        if let Some(d) = dialog.get() {
-            d.close();
-        }
+        dialog::show(dialog);
     };
     let entries = [
         ("partnerships.csv", "export.csv"),
@@ -229,10 +221,7 @@ pub fn ExportButton(state: MapState) -> impl IntoView {
             {t("export.open")}
         </button>
         <dialog node_ref=dialog id="export" class="dialog" aria-labelledby="export-title">
-            <header class="dialog-head">
-                <h2 id="export-title">{t("export.title")}</h2>
-                <button type="button" class="close" aria-label=t("share.close") on:click=close>"×"</button>
-            </header>
+            <DialogHead dialog id="export-title" title=t("export.title")/>
             <p>{t("export.note")}</p>
             <ul class="downloads">{items}</ul>
         </dialog>

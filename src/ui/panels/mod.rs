@@ -3,6 +3,7 @@
 
 mod attribution;
 mod details;
+mod dialog;
 mod export;
 mod filters;
 mod legend;

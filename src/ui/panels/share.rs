@@ -10,6 +10,8 @@ use crate::core::url_state;
 use crate::ui::i18n::{language, t};
 use crate::ui::state::MapState;
 
+use super::dialog::{self, DialogHead};
+
 /// The map's own address without its query: where shared links and iframes point.
 fn page_address() -> String {
     let location = window().location();
@@ -84,14 +86,7 @@ pub fn ShareButton(state: MapState) -> impl IntoView {
     let open = move |_| {
         snapshot.set(state.current());
         is_open.set(true);
-        if let Some(d) = dialog.get() {
-            let _ = d.show_modal();
-        }
-    };
-    let close = move |_| {
-        if let Some(d) = dialog.get() {
-            d.close();
-        }
+        dialog::show(dialog);
     };
     let link =
         Signal::derive(move || format!("{}{}", page_address(), snapshot.with(url_state::write)));
@@ -117,10 +112,7 @@ pub fn ShareButton(state: MapState) -> impl IntoView {
         </button>
         <dialog node_ref=dialog id="share" class="dialog" aria-labelledby="share-title"
             on:close=move |_| is_open.set(false)>
-            <header class="dialog-head">
-                <h2 id="share-title">{t("share.title")}</h2>
-                <button type="button" class="close" aria-label=t("share.close") on:click=close>"×"</button>
-            </header>
+            <DialogHead dialog id="share-title" title=t("share.title")/>
             <CopyField id="share-link" label=t("share.link") text=link/>
             <fieldset class="share-options">
                 <legend>{t("share.snippet")}</legend>

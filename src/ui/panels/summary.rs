@@ -6,19 +6,21 @@ use leptos::prelude::*;
 use crate::core::summary::Summary;
 use crate::ui::i18n::count;
 
+/// "14 links (6 partnerships, 4 networks, 4 meetings) · 22 places", in the chosen language.
+pub fn summary_text(s: &Summary) -> String {
+    format!(
+        "{} ({}, {}, {}) · {}",
+        count("summary.links", s.links),
+        count("summary.partnerships", s.partnerships),
+        count("summary.networks", s.networks),
+        count("summary.meetings", s.events),
+        count("summary.places", s.places),
+    )
+}
+
 #[component]
 pub fn SummaryLine(summary: Signal<Summary>) -> impl IntoView {
-    let text = move || {
-        let s = summary.get();
-        format!(
-            "{} ({}, {}, {}) · {}",
-            count("summary.links", s.links),
-            count("summary.partnerships", s.partnerships),
-            count("summary.networks", s.networks),
-            count("summary.meetings", s.events),
-            count("summary.places", s.places),
-        )
-    };
+    let text = move || summary.with(summary_text);
     view! {
         <p
             id="summary"
