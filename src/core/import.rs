@@ -574,6 +574,8 @@ fn resolve_place(
         country,
         location,
         parent: None,
+        wikidata: None,
+        population: None,
         sources,
     });
     report.added_places.push(id.clone());

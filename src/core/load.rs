@@ -9,7 +9,7 @@ use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 
 use super::json_path::{named_field, path_at};
-use super::model::{Dataset, SCHEMA_VERSION};
+use super::model::{Dataset, READABLE_SCHEMA_VERSIONS, SCHEMA_VERSION};
 use super::problem::Problem;
 use super::validate::validate;
 
@@ -60,7 +60,7 @@ impl std::fmt::Display for LoadError {
             LoadError::NoSchemaVersion => write!(f, "The data file has no schema_version."),
             LoadError::UnknownSchemaVersion { found } => write!(
                 f,
-                "The data file has schema_version {found}; this map reads version {SCHEMA_VERSION}."
+                "The data file has schema_version {found}; this map reads versions 1 and {SCHEMA_VERSION}."
             ),
         }
     }
@@ -103,7 +103,10 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
     let mut root: Fields = serde_json::from_str(raw.get()).map_err(|_| LoadError::NotAnObject)?;
     match root.remove("schema_version") {
         None => return Err(LoadError::NoSchemaVersion),
-        Some(v) if serde_json::from_str::<u32>(v.get()).ok() == Some(SCHEMA_VERSION) => {}
+        // Version 1 only asked more of a file than version 2 does: reading it is its upgrade.
+        Some(v)
+            if serde_json::from_str::<u32>(v.get())
+                .is_ok_and(|n| READABLE_SCHEMA_VERSIONS.contains(&n)) => {}
         Some(other) => {
             return Err(LoadError::UnknownSchemaVersion {
                 found: other.get().trim().chars().take(40).collect(),

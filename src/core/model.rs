@@ -15,8 +15,16 @@ use serde::{Deserialize, Serialize};
 use super::date::PartialDate;
 use super::i18n::Language;
 
-/// The version of the format this code reads and writes.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The version of the format this code writes.
+///
+/// Version 2 (the real twin-town network) lets places lie anywhere on Earth, and makes themes
+/// and summaries optional, since almost no published twinning states them; it adds a place's
+/// Wikidata item and population. Every version 1 file is a valid version 2 file, so reading
+/// one upgrades it by reading it (`load`).
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// The versions `load` reads.
+pub const READABLE_SCHEMA_VERSIONS: [u32; 2] = [1, 2];
 
 /// Text in several languages, keyed by ISO 639-1 code (`en`, `de`, `da`, …).
 /// English is always present; other languages where someone wrote them.
@@ -129,7 +137,8 @@ pub enum PlaceKind {
     Region,
 }
 
-/// A municipality, county or region.
+/// A municipality, county or region, anywhere on Earth: a partner beyond the map's region is
+/// a place like any other.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Place {
@@ -147,8 +156,23 @@ pub struct Place {
     /// The place this one belongs to (a town's county), by id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<String>,
+    /// The place's Wikidata item (`Q1733`), where it is known unambiguously.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wikidata: Option<String>,
+    /// How many people live there, and who says so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub population: Option<Population>,
     /// The sources that name this place.
     pub sources: Vec<String>,
+}
+
+/// A population count with its source.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Population {
+    pub count: u64,
+    /// The source of the count (a gazetteer or Wikidata), by id.
+    pub source: String,
 }
 
 impl Place {
@@ -226,9 +250,11 @@ pub struct Partnership {
     /// When it ended, where it has.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub until: Option<PartialDate>,
-    /// One or more theme ids.
+    /// The cooperation themes a source states, by id; none where no source states one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub themes: Vec<String>,
-    /// A short summary; `en` at least.
+    /// A short summary in one or more languages, where someone wrote one from the sources.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub summary: LocalizedText,
     pub sources: Vec<String>,
 }
@@ -327,7 +353,11 @@ pub struct Network {
     pub since: Option<PartialDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub until: Option<PartialDate>,
+    /// The cooperation themes a source states, by id.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub themes: Vec<String>,
+    /// A short summary, where someone wrote one from the sources.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub summary: LocalizedText,
     pub sources: Vec<String>,
 }

@@ -87,6 +87,11 @@ pub fn generate(
                     note: None,
                 },
                 parent: None,
+                wikidata: None,
+                population: (town.population > 0).then(|| super::model::Population {
+                    count: town.population,
+                    source: GAZETTEER_SOURCE.into(),
+                }),
                 sources: vec![source.clone()],
             }
         })

@@ -9,7 +9,6 @@
 use std::collections::BTreeSet;
 
 use super::date::PartialDate;
-use super::geo::region::REGION;
 use super::model::{Dataset, Event, Network, Partnership, Place, Source, Theme};
 use super::problem::Problem;
 
@@ -134,10 +133,8 @@ impl Check<'_> {
         }
     }
 
+    /// Themes are optional (most published twinnings state none), but each one named exists.
     fn themes(&mut self, themes: &[String], refs: &Refs) {
-        if themes.is_empty() {
-            self.fail("themes", "needs at least one theme");
-        }
         for (i, theme) in themes.iter().enumerate() {
             if !refs.themes.contains(theme) {
                 self.fail(format!("themes[{i}]"), format!("unknown theme \"{theme}\""));
@@ -165,19 +162,18 @@ impl Check<'_> {
         }
     }
 
-    fn summary(&mut self, summary: &super::model::LocalizedText) {
-        match summary.get("en") {
-            Some(text) if !text.trim().is_empty() => {}
-            _ => self.fail("summary.en", "needs an English summary"),
-        }
-        for lang in summary.keys() {
+    /// A summary is optional; where there is one, each text is keyed by a language and not
+    /// blank (a blank one is dropped, as if never written).
+    fn summary(&mut self, summary: &mut super::model::LocalizedText) {
+        summary.retain(|lang, text| {
             if !is_language_code(lang) {
                 self.fail(
                     format!("summary.{lang}"),
                     "is not an ISO 639-1 language code",
                 );
             }
-        }
+            !text.trim().is_empty()
+        });
     }
 
     fn period(
@@ -317,20 +313,33 @@ impl Check<'_> {
                 "location.lon",
                 format!("{} is not a longitude (-180 to 180)", loc.lon),
             );
-        } else if !REGION.contains(loc.lon, loc.lat) {
-            self.fail(
-                "location",
-                format!(
-                    "{}, {} lies outside the map's region ({REGION})",
-                    loc.lat, loc.lon
-                ),
-            );
         }
         if !refs.sources.contains(&loc.source) {
             self.fail(
                 "location.source",
                 format!("unknown source \"{}\"", loc.source),
             );
+        }
+        if let Some(item) = &place.wikidata {
+            if !is_wikidata_item(item) {
+                self.note(
+                    "wikidata",
+                    format!("\"{item}\" is not a Wikidata item (Q and digits); dropped"),
+                );
+                place.wikidata = None;
+            }
+        }
+        if let Some(population) = &place.population {
+            if !refs.sources.contains(&population.source) {
+                self.note(
+                    "population.source",
+                    format!(
+                        "unknown source \"{}\"; population dropped",
+                        population.source
+                    ),
+                );
+                place.population = None;
+            }
         }
         place.names.retain(|lang, name| {
             let ok = is_language_code(lang) && !name.trim().is_empty();
@@ -354,7 +363,7 @@ impl Check<'_> {
         }
         self.period(link.since, link.until, ("since", "until"));
         self.themes(&link.themes, refs);
-        self.summary(&link.summary);
+        self.summary(&mut link.summary);
         self.sources(&link.sources, refs);
     }
 
@@ -393,7 +402,7 @@ impl Check<'_> {
         }
         self.period(network.since, network.until, ("since", "until"));
         self.themes(&network.themes, refs);
-        self.summary(&network.summary);
+        self.summary(&mut network.summary);
         self.sources(&network.sources, refs);
     }
 
@@ -425,7 +434,7 @@ impl Check<'_> {
             ok
         });
         self.themes(&event.themes, refs);
-        self.summary(&event.summary);
+        self.summary(&mut event.summary);
         self.sources(&event.sources, refs);
     }
 }
@@ -451,6 +460,16 @@ fn is_slug(id: &str, separator: char) -> bool {
         && id
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == separator)
+}
+
+/// A Wikidata item id: `Q` and a number without leading zero (`Q1733`).
+pub fn is_wikidata_item(id: &str) -> bool {
+    id.strip_prefix('Q').is_some_and(|n| {
+        !n.is_empty()
+            && n.len() <= 12
+            && !n.starts_with('0')
+            && n.bytes().all(|b| b.is_ascii_digit())
+    })
 }
 
 /// ISO 639-1 codes are two lowercase letters.
