@@ -90,6 +90,17 @@ impl Gazetteer {
             .unwrap_or_default()
     }
 
+    /// Every place of that name (any case, with or without diacritics) in any country: for
+    /// sources whose stated country may be wrong (border towns).
+    pub fn named(&self, name: &str) -> Vec<&GazetteerEntry> {
+        let folded = fold(name.trim());
+        self.by_name
+            .range((folded.clone(), String::new())..)
+            .take_while(|((n, _), _)| *n == folded)
+            .flat_map(|(_, ids)| ids.iter().map(|&i| &self.entries[i]))
+            .collect()
+    }
+
     pub fn by_geonameid(&self, id: u32) -> Option<&GazetteerEntry> {
         self.by_id.get(&id).map(|&i| &self.entries[i])
     }

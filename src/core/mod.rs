@@ -24,3 +24,5 @@ pub mod summary;
 pub mod synth;
 pub mod url_state;
 pub mod validate;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod wikidata;

@@ -4,6 +4,7 @@
 //! cargo run -- validate data/partnerships.json
 //! cargo run -- import rows.csv --into data/partnerships.json
 //! cargo run -- schema [--check]
+//! cargo run --release -- build-dataset [--check]
 //! cargo run --release -- prepare-basemap --world-atlas node_modules/world-atlas [--out public/basemap.json]
 //! ```
 
@@ -35,6 +36,11 @@ USAGE:
     partnermap schema [--check] [--out FILE]
         Writes the JSON Schema of the dataset format (default data/partnerships.schema.json);
         with --check, only reports whether the file is current.
+    partnermap build-dataset [--check]
+        Builds data/partnerships.json from data/curated.json and the open data extracts in
+        data/sources/ (Wikidata twinnings, Wikidata ids, Eurocities), matching places to
+        data/gazetteer.csv, and prints what it merged, skipped and why. With --check, writes
+        nothing and exits with 1 when the committed file differs from the build.
     partnermap prepare-basemap --world-atlas DIR [--out FILE]
         Clips, projects and simplifies Natural Earth (the npm package world-atlas@2.0.2 in DIR)
         to the map's region and writes the basemap asset (default public/basemap.json).
@@ -48,6 +54,7 @@ fn main() -> ExitCode {
         Some("import") if args.len() > 1 => import(&args[1..]),
         Some("generate") => generate(&args[1..]),
         Some("prepare-basemap") => prepare_basemap(&args[1..]),
+        Some("build-dataset") => build_dataset(&args[1..]),
         Some("help" | "--help" | "-h") => {
             print!("{USAGE}");
             Ok(true)
@@ -216,5 +223,34 @@ fn prepare_basemap(args: &[String]) -> Result<bool, String> {
         prepared.countries.len(),
         text.len() / 1024
     );
+    Ok(true)
+}
+
+fn build_dataset(args: &[String]) -> Result<bool, String> {
+    use partnermap::core::wikidata::{build, to_json, Extracts};
+    let read = |path: &str| std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"));
+    let curated =
+        load(&read("data/curated.json")?).map_err(|e| format!("data/curated.json: {e}"))?;
+    if !curated.problems.is_empty() {
+        return Err(
+            "data/curated.json has problems (partnermap validate data/curated.json)".into(),
+        );
+    }
+    let gazetteer = Gazetteer::read(&read("data/gazetteer.csv")?)?;
+    let extracts = Extracts::read(std::path::Path::new("data/sources"))?;
+    let (dataset, report) = build(curated.dataset, &extracts, &gazetteer);
+    let text = to_json(&dataset).map_err(|e| e.to_string())?;
+    print!("{report}");
+    let out = "data/partnerships.json";
+    if args.iter().any(|a| a == "--check") {
+        let fresh = read(out).unwrap_or_default() == text;
+        match fresh {
+            true => println!("{out} is current"),
+            false => println!("{out} is out of date: run `cargo run --release -- build-dataset`"),
+        }
+        return Ok(fresh);
+    }
+    std::fs::write(out, &text).map_err(|e| format!("{out}: {e}"))?;
+    println!("wrote {out} ({} KB)", text.len() / 1024);
     Ok(true)
 }
