@@ -505,9 +505,16 @@ fn resolve(
     } else {
         &as_sister
     });
-    let names: BTreeSet<&String> = labels.keys().chain(&other_labels).collect();
+    // A municipality item is often labelled "X Municipality" or "Gmina X" and stands at its
+    // town X: the gazetteer is asked for X too (still within 15 km).
+    let names: BTreeSet<String> = labels
+        .keys()
+        .chain(&other_labels)
+        .flat_map(|l| [Some(l.clone()), town_of_municipality(l)])
+        .flatten()
+        .collect();
     let mut entry: Option<(&GazetteerEntry, f64)> = None;
-    for name in names {
+    for name in &names {
         for e in gazetteer.named(name) {
             let d = distance_km(main.lat, main.lon, e.lat, e.lon);
             let better = match entry {
@@ -576,6 +583,22 @@ fn resolve(
         qid,
         mentions,
     }
+}
+
+/// "Linköping Municipality", "Gmina Bytów", "Municipality of Tryavna" → the town's name.
+fn town_of_municipality(label: &str) -> Option<String> {
+    let trimmed = label.trim();
+    ["Gmina ", "Municipality of ", "Commune of "]
+        .iter()
+        .find_map(|p| trimmed.strip_prefix(p))
+        .or_else(|| {
+            [" Municipality", " municipality", " Kommune", " kommun"]
+                .iter()
+                .find_map(|s| trimmed.strip_suffix(s))
+        })
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(String::from)
 }
 
 /// The key stated most often (ties: the alphabetically first).
