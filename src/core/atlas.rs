@@ -6,6 +6,8 @@
 use std::collections::BTreeMap;
 
 use super::geo::arc::{great_circle, Curve};
+use super::geo::frame::Frame;
+use super::geo::region::REGION;
 use super::geo::{MapPoint, Projection};
 use super::model::{Dataset, NetworkKind, PartnershipKind, PlaceKind};
 
@@ -18,6 +20,23 @@ pub struct PlaceGlyph {
     pub kind: PlaceKind,
     /// How many partnerships, networks and events touch the place; busier places win labels.
     pub degree: usize,
+    /// How many people live there, where a source says.
+    pub population: Option<u64>,
+    /// Outside the map's region: a partner beyond the map, never drawn as a marker; its links
+    /// end at the map's frame.
+    pub beyond: bool,
+}
+
+impl PlaceGlyph {
+    /// How much the place matters to a reader of the map, for markers and labels: large towns
+    /// (capitals are the largest) and well-connected places first. A town of a million with
+    /// 30 partners outranks a village of 5,000 with 12.
+    pub fn importance(&self) -> f64 {
+        let people = self
+            .population
+            .map_or(0.0, |n| (n.max(1) as f64).log10() * 3.0);
+        people + 2.0 * (self.degree as f64).sqrt()
+    }
 }
 
 /// What a drawn link stands for.
@@ -41,6 +60,9 @@ pub enum Record {
 pub struct Stroke {
     pub ends: (usize, usize),
     pub curve: Curve,
+    /// For a stroke to a partner beyond the map (the second end): the stretch of the frame,
+    /// by index into `Atlas::frame`, where the curve ends.
+    pub exit: Option<usize>,
 }
 
 /// A partnership's arc, a network's spokes or a meeting's lines to its host, in map units.
@@ -64,6 +86,7 @@ pub struct LinkGlyph {
 pub struct Atlas {
     pub places: Vec<PlaceGlyph>,
     pub links: Vec<LinkGlyph>,
+    pub frame: Frame,
 }
 
 impl Atlas {
@@ -82,29 +105,60 @@ impl Atlas {
                     at,
                     kind: place.kind,
                     degree: 0,
+                    population: place.population.as_ref().map(|p| p.count),
+                    beyond: !REGION.contains(lon, lat),
                 });
                 lonlat.push((lon, lat));
             }
         }
         let find = |id: &str| by_id.get(id).copied();
+        let frame = Frame::new(projection);
+        // A stroke within the region follows the great circle; one to a partner beyond it
+        // follows the great circle as far as the frame; one between two places beyond it is
+        // not drawn.
         let arc = |a: usize, b: usize, d: &mut Vec<Stroke>| {
-            if let Some(curve) = great_circle(projection, lonlat[a], lonlat[b]) {
+            let (a, b) = if places[a].beyond { (b, a) } else { (a, b) };
+            let (curve, exit) = match (places[a].beyond, places[b].beyond) {
+                (false, false) => (great_circle(projection, lonlat[a], lonlat[b]), None),
+                (false, true) => match frame.exit(lonlat[a], lonlat[b]) {
+                    Some(exit) => (
+                        great_circle(projection, lonlat[a], frame.stretches[exit].lonlat),
+                        Some(exit),
+                    ),
+                    None => (None, None),
+                },
+                _ => (None, None),
+            };
+            if let Some(curve) = curve {
                 d.push(Stroke {
                     ends: (a, b),
                     curve,
+                    exit,
                 });
             }
         };
 
         // Spokes from a host to each member show who belongs and who holds it together;
-        // without a host, the shortest tree through the members connects them without
-        // inventing a centre.
+        // without a host, the shortest tree through the members in the region connects them
+        // without inventing a centre, and each member beyond the map is joined to the nearest
+        // of them.
         let spokes = |host: Option<usize>, members: &[usize], d: &mut Vec<Stroke>| match host {
             Some(h) => members.iter().for_each(|&m| arc(h, m, d)),
             None => {
-                let points: Vec<MapPoint> = members.iter().map(|&m| places[m].at).collect();
+                let (inside, beyond): (Vec<usize>, Vec<usize>) =
+                    members.iter().partition(|&&m| !places[m].beyond);
+                let points: Vec<MapPoint> = inside.iter().map(|&m| places[m].at).collect();
                 for (i, j) in minimum_spanning_tree(&points) {
-                    arc(members[i], members[j], d);
+                    arc(inside[i], inside[j], d);
+                }
+                for &far in &beyond {
+                    let nearest = inside.iter().copied().min_by(|&x, &y| {
+                        let to = |p: usize| places[p].at.distance(places[far].at);
+                        to(x).total_cmp(&to(y))
+                    });
+                    if let Some(near) = nearest {
+                        arc(near, far, d);
+                    }
                 }
             }
         };
@@ -173,7 +227,11 @@ impl Atlas {
                 places[p].degree += 1;
             }
         }
-        Atlas { places, links }
+        Atlas {
+            places,
+            links,
+            frame,
+        }
     }
 }
 
@@ -237,6 +295,8 @@ pub mod fixtures {
             at,
             kind: PlaceKind::Municipality,
             degree: 1,
+            population: None,
+            beyond: false,
         }
     }
 
@@ -249,6 +309,7 @@ pub mod fixtures {
             strokes: vec![Stroke {
                 ends: (a, b),
                 curve,
+                exit: None,
             }],
             places: vec![a, b],
             hub: None,

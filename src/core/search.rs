@@ -177,6 +177,8 @@ mod tests {
                 note: None,
             },
             parent: None,
+            wikidata: None,
+            population: None,
             sources: vec!["s".into()],
         }
     }

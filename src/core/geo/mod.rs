@@ -1,6 +1,7 @@
 //! Geography: the map's region, its projection, great-circle arcs and SVG path encoding.
 
 pub mod arc;
+pub mod frame;
 pub mod path;
 pub mod projection;
 pub mod region;

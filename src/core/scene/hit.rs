@@ -63,6 +63,7 @@ impl HitIndex {
             let d = atlas.places[i].at.distance(at);
             if d <= radius
                 && shown.get(i).copied().unwrap_or(false)
+                && !atlas.places[i].beyond
                 && best.is_none_or(|(bd, bi)| (d, i) < (bd, bi))
             {
                 best = Some((d, i));
@@ -136,6 +137,7 @@ mod tests {
         Atlas {
             places: vec![place(0, 0.0), place(1, 100.0), place(2, 300.0)],
             links: vec![link(0, 0, 1, 0.0, 100.0), link(1, 1, 2, 100.0, 300.0)],
+            ..Atlas::default()
         }
     }
 

@@ -168,6 +168,7 @@ mod tests {
                     twinning(n, (a, b), curve)
                 })
                 .collect(),
+            ..Atlas::default()
         }
     }
 

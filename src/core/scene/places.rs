@@ -35,7 +35,8 @@ pub struct PlaceScene {
 }
 
 /// How much a place's marker and label matter: the focused first, then counties and regions
-/// (at the default zoom their label speaks for the towns around them), then the busiest.
+/// (at the default zoom their label speaks for the towns around them), then by importance
+/// (population and links).
 pub fn priority(atlas: &Atlas, place: usize, focus: &[Option<usize>]) -> f64 {
     let glyph = &atlas.places[place];
     let focused = if focus.contains(&Some(place)) {
@@ -48,7 +49,7 @@ pub fn priority(atlas: &Atlas, place: usize, focus: &[Option<usize>]) -> f64 {
     } else {
         2.0
     };
-    focused + wider + glyph.degree as f64
+    focused + wider + glyph.importance()
 }
 
 /// The scene for places `shown` and links `shown_links` (per atlas index) at `transform` on a
@@ -67,12 +68,15 @@ pub fn place_scene(
     // A selected place is drawn even where the filters leave none of its links.
     let mut candidates: Vec<u64> = (0..atlas.places.len())
         .filter(|&i| shown.get(i).copied().unwrap_or(false) || focus.contains(&Some(i)))
+        // A partner beyond the map is drawn at the frame (its edge marker), never in place.
+        .filter(|&i| !atlas.places[i].beyond)
         .filter(|&i| {
             let (x, y) = transform.apply(atlas.places[i].at);
             in_view(x, y)
         })
         .map(|i| {
-            let rank = u32::MAX - priority(atlas, i, focus).clamp(0.0, f64::from(u32::MAX)) as u32;
+            let rank = u32::MAX
+                - (priority(atlas, i, focus) * 100.0).clamp(0.0, f64::from(u32::MAX)) as u32;
             (u64::from(rank) << 32) | i as u64
         })
         .collect();
@@ -154,6 +158,8 @@ mod tests {
                     },
                     kind: PlaceKind::Municipality,
                     degree: i % 7,
+                    population: None,
+                    beyond: false,
                 })
                 .collect(),
             links: vec![LinkGlyph {
@@ -164,6 +170,7 @@ mod tests {
                 places: vec![3],
                 hub: Some(3),
             }],
+            ..Atlas::default()
         }
     }
 

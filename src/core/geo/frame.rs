@@ -1,0 +1,223 @@
+//! The map's frame: the edge of the region, where a link to a partner beyond it leaves the map.
+//!
+//! Half of a region's twinnings reach a place outside it (Lyon, Bologna, a town in the USA).
+//! The map never zooms out that far; instead such a link runs from its place in the region
+//! along the great circle towards the partner and ends where it crosses the frame. The frame is
+//! cut into stretches of about 150 km: every link that leaves through one stretch ends at the
+//! stretch's middle, where one edge marker points the way and counts them.
+
+use geo::{Haversine, InterpolatePoint, Point};
+
+use super::projection::{MapPoint, Projection};
+use super::region::{LonLatBox, REGION};
+
+/// A side of the region's box.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Side {
+    South,
+    East,
+    North,
+    West,
+}
+
+/// Each side in stretches of about 150 km: 2° of longitude at 47°N, 3.8° at 71°N, 1.5° of
+/// latitude along the meridians.
+const STRETCHES: [(Side, usize); 4] = [
+    (Side::South, 23),
+    (Side::East, 16),
+    (Side::North, 12),
+    (Side::West, 16),
+];
+
+/// One stretch of the frame.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Stretch {
+    pub side: Side,
+    /// Its middle, where its links end, in longitude and latitude and in map units.
+    pub lonlat: (f64, f64),
+    pub at: MapPoint,
+    /// The unit vector in map units pointing out of the region there: where its marker points.
+    pub outward: (f64, f64),
+}
+
+/// The frame's stretches, in order round the region: the south side west to east, the east
+/// side south to north, the north side east to west, the west side north to south.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Frame {
+    pub stretches: Vec<Stretch>,
+}
+
+impl Frame {
+    pub fn new(projection: &Projection) -> Frame {
+        let r = REGION;
+        let mut stretches = Vec::new();
+        for (side, n) in STRETCHES {
+            for i in 0..n {
+                let t = (i as f64 + 0.5) / n as f64;
+                let (lonlat, outside) = match side {
+                    Side::South => {
+                        let lon = r.west + t * (r.east - r.west);
+                        ((lon, r.south), (lon, r.south - 0.5))
+                    }
+                    Side::East => {
+                        let lat = r.south + t * (r.north - r.south);
+                        ((r.east, lat), (r.east + 0.5, lat))
+                    }
+                    Side::North => {
+                        let lon = r.east - t * (r.east - r.west);
+                        ((lon, r.north), (lon, r.north + 0.5))
+                    }
+                    Side::West => {
+                        let lat = r.north - t * (r.north - r.south);
+                        ((r.west, lat), (r.west - 0.5, lat))
+                    }
+                };
+                let (Some(at), Some(out)) = (
+                    projection.project(lonlat.0, lonlat.1),
+                    projection.project(outside.0, outside.1),
+                ) else {
+                    continue;
+                };
+                let (dx, dy) = (out.x - at.x, out.y - at.y);
+                let length = (dx * dx + dy * dy).sqrt().max(f64::MIN_POSITIVE);
+                stretches.push(Stretch {
+                    side,
+                    lonlat,
+                    at,
+                    outward: (dx / length, dy / length),
+                });
+            }
+        }
+        Frame { stretches }
+    }
+
+    /// The stretch through which the great circle from `inside` (in the region) towards
+    /// `beyond` (outside it) leaves the region, by index; `None` if `inside` is not inside or
+    /// `beyond` not beyond.
+    pub fn exit(&self, inside: (f64, f64), beyond: (f64, f64)) -> Option<usize> {
+        let (side, along) = crossing(&REGION, inside, beyond)?;
+        self.stretches
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.side == side)
+            .map(|(i, _)| i)
+            .nth({
+                let n = STRETCHES
+                    .iter()
+                    .find(|(s, _)| *s == side)
+                    .map_or(1, |s| s.1);
+                ((along * n as f64).floor() as usize).min(n - 1)
+            })
+    }
+}
+
+/// Where the great circle from `inside` to `beyond` first leaves `region`: the side, and how
+/// far along it (0 to 1, in the order `Frame` numbers stretches).
+fn crossing(region: &LonLatBox, inside: (f64, f64), beyond: (f64, f64)) -> Option<(Side, f64)> {
+    if !region.contains(inside.0, inside.1) || region.contains(beyond.0, beyond.1) {
+        return None;
+    }
+    let (a, b) = (
+        Point::new(inside.0, inside.1),
+        Point::new(beyond.0, beyond.1),
+    );
+    let at = |t: f64| {
+        let p = Haversine.point_at_ratio_between(a, b, t);
+        (p.x(), p.y())
+    };
+    // Walk out in steps short enough not to jump over a corner of the region, then halve the
+    // last step until the crossing is known to a few metres.
+    const STEPS: usize = 256;
+    let mut inner = 0.0;
+    let mut outer = 1.0;
+    for i in 1..=STEPS {
+        let t = i as f64 / STEPS as f64;
+        let (lon, lat) = at(t);
+        if !region.contains(lon, lat) {
+            outer = t;
+            break;
+        }
+        inner = t;
+    }
+    for _ in 0..30 {
+        let mid = (inner + outer) / 2.0;
+        let (lon, lat) = at(mid);
+        if region.contains(lon, lat) {
+            inner = mid;
+        } else {
+            outer = mid;
+        }
+    }
+    let (lon, lat) = at(outer);
+    let fraction = |v: f64, from: f64, to: f64| ((v - from) / (to - from)).clamp(0.0, 1.0);
+    // The side the crossing point lies nearest to, in degrees (degrees of longitude shrink
+    // towards the pole, which only matters at a corner, where either side is right).
+    let distances = [
+        (Side::South, (lat - region.south).abs()),
+        (Side::East, (lon - region.east).abs()),
+        (Side::North, (lat - region.north).abs()),
+        (Side::West, (lon - region.west).abs()),
+    ];
+    let (side, _) = distances.into_iter().min_by(|x, y| x.1.total_cmp(&y.1))?;
+    let along = match side {
+        Side::South => fraction(lon, region.west, region.east),
+        Side::East => fraction(lat, region.south, region.north),
+        Side::North => fraction(lon, region.east, region.west),
+        Side::West => fraction(lat, region.north, region.south),
+    };
+    Some((side, along))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn frame() -> (Frame, Projection) {
+        let p = Projection::etrs89_laea().unwrap();
+        (Frame::new(&p), p)
+    }
+
+    #[test]
+    fn links_leave_through_the_side_towards_their_partner() {
+        let (frame, _) = frame();
+        let hamburg = (9.99, 53.55);
+        let side = |beyond| frame.exit(hamburg, beyond).map(|i| frame.stretches[i].side);
+        assert_eq!(side((4.83, 45.76)), Some(Side::South), "Lyon");
+        assert_eq!(side((11.34, 44.49)), Some(Side::South), "Bologna");
+        assert_eq!(side((37.62, 55.75)), Some(Side::East), "Moscow");
+        assert_eq!(
+            side((-9.14, 38.72)),
+            Some(Side::South),
+            "Lisbon, past the west corner"
+        );
+        // Chicago: the great circle from Hamburg runs north-west, over the Atlantic.
+        assert!(matches!(
+            side((-87.63, 41.88)),
+            Some(Side::West | Side::North)
+        ));
+        assert_eq!(
+            frame.exit(hamburg, (12.57, 55.68)),
+            None,
+            "Copenhagen is inside"
+        );
+        assert_eq!(frame.exit((4.83, 45.76), hamburg), None, "not from inside");
+    }
+
+    #[test]
+    fn neighbouring_partners_share_a_stretch_and_markers_point_outwards() {
+        let (frame, p) = frame();
+        let berlin = (13.40, 52.52);
+        let munich_south = frame.exit(berlin, (11.25, 43.77)); // Florence
+        let bologna = frame.exit(berlin, (11.34, 44.49));
+        assert_eq!(munich_south, bologna);
+        let south = &frame.stretches[bologna.unwrap()];
+        assert!(
+            south.outward.1 > 0.9,
+            "south is down the screen: {:?}",
+            south.outward
+        );
+        let at = p.project(south.lonlat.0, south.lonlat.1).unwrap();
+        assert!(at.distance(south.at) < 1e-9);
+        assert_eq!(frame.stretches.len(), 67);
+    }
+}
