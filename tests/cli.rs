@@ -14,27 +14,28 @@ fn partnermap(args: &[&str]) -> (i32, String) {
 }
 
 #[test]
-fn the_shipped_dataset_validates_clean() {
+fn the_curated_and_the_seed_dataset_validate_clean() {
     let (code, out) = partnermap(&[
         "validate",
+        concat!(env!("CARGO_MANIFEST_DIR"), "/data/curated.json"),
         concat!(env!("CARGO_MANIFEST_DIR"), "/data/partnerships.json"),
     ]);
     assert_eq!(code, 0, "{out}");
     assert!(
-        out.contains("0 problem(s); valid: 22 places, 6 partnerships, 4 networks, 4 events"),
+        out.contains(
+            "curated.json: 0 problem(s); valid: 22 places, 6 partnerships, 4 networks, 4 events"
+        ),
         "{out}"
     );
+    assert!(out.contains("partnerships.json: 0 problem(s)"), "{out}");
 }
 
 #[test]
 fn a_broken_file_lists_every_problem_and_fails() {
     let dir = std::env::temp_dir().join(format!("partnermap-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/data/partnerships.json"
-    ))
-    .unwrap();
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/curated.json")).unwrap();
     let broken = text
         .replace("\"lat\": 55.45802", "\"lat\": 255.45802")
         .replace("\"since\": \"2006\"", "\"since\": \"two thousand six\"");
@@ -51,7 +52,7 @@ fn a_broken_file_lists_every_problem_and_fails() {
     let (code, out) = partnermap(&["validate", file.to_str().unwrap()]);
     assert_eq!(code, 1);
     assert!(
-        out.contains("schema_version 3; this map reads version 1"),
+        out.contains("schema_version 3; this map reads versions 1 and 2"),
         "{out}"
     );
     let (code, _) = partnermap(&["validate", dir.join("missing.json").to_str().unwrap()]);

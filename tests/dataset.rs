@@ -5,11 +5,8 @@ use partnermap::core::model::{CountScope, Dataset, PartnershipKind};
 use partnermap::core::schema::{dataset_schema, SCHEMA_PATH};
 
 fn shipped() -> Dataset {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/data/partnerships.json"
-    ))
-    .unwrap();
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/curated.json")).unwrap();
     let loaded = load(&text).expect("the shipped dataset loads");
     let problems: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
     assert!(

@@ -5,8 +5,8 @@ mod support;
 use fantoccini::{key::Key, Client, Locator};
 use serde_json::json;
 use support::{
-    attr, expected_links, screenshot, shipped_dataset, wait_attr, wait_for, wait_text,
-    with_browser, Expect, Site,
+    attr, expected_links, screenshot, seed_dataset, wait_attr, wait_for, wait_text, with_browser,
+    Expect, Site,
 };
 
 const SUMMARY: &str = "#summary";
@@ -68,7 +68,7 @@ async fn redrawn(client: &Client, before: &[f64]) -> Vec<f64> {
 async fn each_filter_set_by_its_control_and_by_the_url_counts_what_the_dataset_says() {
     let site = Site::start();
     with_browser(1400, 900, move |client| async move {
-        let data = shipped_dataset();
+        let data = seed_dataset();
         let all = expected_links(&data, Expect::default());
 
         // Theme, by its chip; the chip's own count says the same.
@@ -129,7 +129,7 @@ async fn each_filter_set_by_its_control_and_by_the_url_counts_what_the_dataset_s
 async fn play_steps_through_the_years() {
     let site = Site::start();
     with_browser(1200, 800, move |client| async move {
-        let data = shipped_dataset();
+        let data = seed_dataset();
         open(&client, &site, "").await;
         click(&client, "#play-years").await;
         // The player starts at the first year any link is in force, and moves on by itself.
@@ -273,7 +273,7 @@ async fn searching_butow_finds_bytow_and_its_panel_lists_frankenberg() {
 async fn back_restores_the_previous_filter_and_nonsense_falls_back_to_defaults() {
     let site = Site::start();
     with_browser(1200, 800, move |client| async move {
-        let data = shipped_dataset();
+        let data = seed_dataset();
         let all = expected_links(&data, Expect::default());
         open(&client, &site, "").await;
         click(&client, "button.chip[data-theme='refugees']").await;

@@ -3,7 +3,7 @@
 mod support;
 
 use fantoccini::{Client, Locator};
-use support::{attr, count, screenshot, shipped_dataset, wait_for, with_browser, Canned, Site};
+use support::{attr, count, screenshot, seed_dataset, wait_for, with_browser, Canned, Site};
 
 const DATASET: &str = "/data/partnerships.json";
 
@@ -21,7 +21,7 @@ async fn the_map_draws_every_place_and_link_of_the_seed_dataset() {
     with_browser(1400, 900, move |client| async move {
         client.goto(&site.url).await.expect("open the map");
         let summary = wait_for(&client, "#summary[data-links]").await;
-        let dataset = shipped_dataset();
+        let dataset = seed_dataset();
 
         let links = count(&dataset, "partnerships")
             + count(&dataset, "networks")
@@ -322,7 +322,7 @@ async fn a_dataset_that_cannot_be_read_says_why_and_offers_a_retry() {
             .await
             .unwrap();
         let summary = wait_for(&client, "#summary[data-links]").await;
-        let places = count(&shipped_dataset(), "places");
+        let places = count(&seed_dataset(), "places");
         assert_eq!(attr(&summary, "data-places").await, places.to_string());
     })
     .await;
@@ -332,13 +332,13 @@ async fn a_dataset_that_cannot_be_read_says_why_and_offers_a_retry() {
 #[tokio::test(flavor = "multi_thread")]
 async fn bad_records_are_listed_and_the_rest_is_drawn() {
     let site = Site::start();
-    let mut dataset = shipped_dataset();
+    let mut dataset = seed_dataset();
     dataset["places"][0]["location"]["lat"] = serde_json::json!(200.0); // Køge, off the globe
     site.answer_json(DATASET, &dataset);
     with_browser(1200, 800, move |client| async move {
         client.goto(&site.url).await.expect("open the map");
         let summary = wait_for(&client, "#summary[data-links]").await;
-        let all = shipped_dataset();
+        let all = seed_dataset();
         // Køge, its partnership with Kristianstad and the visit there are left out; everything
         // else is drawn.
         let links =

@@ -5,7 +5,7 @@ mod support;
 
 use fantoccini::{Client, Locator};
 use serde_json::json;
-use support::{attr, count, shipped_dataset, wait_attr, wait_for, with_browser, Canned, Site, CSP};
+use support::{attr, count, seed_dataset, wait_attr, wait_for, with_browser, Canned, Site, CSP};
 
 const DATASET: &str = "/data/partnerships.json";
 
@@ -72,7 +72,7 @@ async fn under_a_strict_csp_nothing_is_violated_and_no_request_leaves_the_site()
 #[tokio::test(flavor = "multi_thread")]
 async fn hostile_and_broken_records_are_text_or_left_out_and_the_rest_is_drawn() {
     let site = Site::start();
-    let mut data = shipped_dataset();
+    let mut data = seed_dataset();
     let all = count(&data, "partnerships") + count(&data, "networks") + count(&data, "events");
     let places = count(&data, "places");
     // Markaryd's name becomes markup; it must stay text.
@@ -197,7 +197,7 @@ async fn a_fifty_megabyte_file_is_refused_with_its_size() {
 #[tokio::test(flavor = "multi_thread")]
 async fn another_dataset_comes_only_from_the_same_site() {
     let site = Site::start();
-    let mut small = shipped_dataset();
+    let mut small = seed_dataset();
     small["partnerships"] = json!([small["partnerships"][0].clone()]);
     small["networks"] = json!([]);
     small["events"] = json!([]);
@@ -207,9 +207,9 @@ async fn another_dataset_comes_only_from_the_same_site() {
         wait_attr(&client, "#summary", "data-links", "1").await;
         // An address elsewhere is ignored: the map's own dataset is shown, and nothing is fetched from there.
         open(&client, &site, "?data=https://example.invalid/x.json").await;
-        let all = count(&shipped_dataset(), "partnerships")
-            + count(&shipped_dataset(), "networks")
-            + count(&shipped_dataset(), "events");
+        let all = count(&seed_dataset(), "partnerships")
+            + count(&seed_dataset(), "networks")
+            + count(&seed_dataset(), "events");
         wait_attr(&client, "#summary", "data-links", &all.to_string()).await;
         for url in resources(&client).await {
             assert!(

@@ -5,7 +5,7 @@ mod support;
 
 use fantoccini::{Client, Locator};
 use serde_json::{json, Value};
-use support::{attr, screenshot, shipped_dataset, wait_attr, wait_for, with_browser, Site};
+use support::{attr, screenshot, seed_dataset, wait_attr, wait_for, with_browser, Site};
 
 fn pack(code: &str) -> Value {
     let path = support::repo().join(format!("public/i18n/{code}.json"));
@@ -30,7 +30,7 @@ async fn links_drawn(client: &Client) -> usize {
 async fn each_language_translates_the_interface_theme_labels_and_place_names() {
     let site = Site::start();
     with_browser(1280, 800, move |client| async move {
-        let dataset = shipped_dataset();
+        let dataset = seed_dataset();
         let english = pack("en");
         for code in ["de", "da", "sv", "pl", "lt"] {
             let words = pack(code);
@@ -275,7 +275,7 @@ async fn the_downloads_hold_the_filtered_links_and_the_map_with_its_legend_and_c
             .await
             .unwrap();
         assert_eq!(parsed, json!(0), "the SVG is well-formed");
-        let refugees = shipped_dataset()["themes"].as_array().unwrap().iter()
+        let refugees = seed_dataset()["themes"].as_array().unwrap().iter()
             .find(|t| t["id"] == "refugees").unwrap()["labels"]["en"].as_str().unwrap().to_string();
         for credit in ["Natural Earth", "GeoNames", "CC BY 4.0", refugees.as_str()] {
             assert!(svg.contains(credit), "the image names {credit}");

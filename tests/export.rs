@@ -10,11 +10,8 @@ use partnermap::core::load::load;
 
 #[test]
 fn a_cut_of_the_dataset_is_a_valid_dataset_with_the_links_chosen() {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/data/partnerships.json"
-    ))
-    .unwrap();
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/curated.json")).unwrap();
     let loaded = load(&text).unwrap();
     let atlas = Atlas::build(&loaded.dataset, &Projection::etrs89_laea().unwrap());
     for chosen in ["koge-kristianstad", "partner-towns-meeting-bytow-2023"] {

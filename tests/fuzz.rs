@@ -16,11 +16,8 @@ use proptest::prelude::*;
 use serde_json::Value;
 
 fn seed() -> Value {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/data/partnerships.json"
-    ))
-    .unwrap();
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/curated.json")).unwrap();
     serde_json::from_str(&text).unwrap()
 }
 

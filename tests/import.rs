@@ -10,7 +10,7 @@ fn read(path: &str) -> String {
 }
 
 fn shipped() -> Dataset {
-    load(&read("data/partnerships.json")).unwrap().dataset
+    load(&read("data/curated.json")).unwrap().dataset
 }
 
 fn gazetteer() -> Gazetteer {

@@ -280,7 +280,7 @@ fn committed_dataset_is_the_build_output() {
 }
 
 #[test]
-fn shipped_dataset_is_large_valid_and_keeps_the_curated_records() {
+fn seed_dataset_is_large_valid_and_keeps_the_curated_records() {
     let (d, _, text) = real();
     let loaded = load(text).unwrap();
     assert!(

@@ -1,7 +1,9 @@
 //! What the visitor asked to see, and which links and places that leaves on the map.
 //!
 //! The semantics live here only:
-//! - theme: a link matches when any of its themes is selected; none selected means all;
+//! - theme: a link matches when any of its themes is selected; none selected means all; a
+//!   link whose sources state no theme (most published twinnings) matches, while themes are
+//!   chosen, only while `untagged` is on, as undated links do with the years;
 //! - years: a link counts from its since-year and until its until-year where it has one
 //!   ("in force"), and matches when that period meets the chosen range; a link whose
 //!   since-year the sources do not give matches only while `undated` is on;
@@ -84,6 +86,8 @@ impl KindFilter {
 pub struct Filters {
     /// Theme ids; empty means all themes.
     pub themes: BTreeSet<String>,
+    /// Whether links whose sources state no theme stay on the map while themes are chosen.
+    pub untagged: bool,
     /// None means every year.
     pub years: Option<YearRange>,
     /// Whether links whose years the sources do not give stay on the map while a year is chosen.
@@ -97,6 +101,7 @@ impl Default for Filters {
     fn default() -> Self {
         Filters {
             themes: BTreeSet::new(),
+            untagged: true,
             years: None,
             undated: true,
             kinds: BTreeSet::new(),
@@ -170,8 +175,19 @@ impl LinkFacts {
         self.since.is_some()
     }
 
+    /// Whether the sources state any theme for the link.
+    pub fn is_tagged(&self) -> bool {
+        !self.themes.is_empty()
+    }
+
     fn matches_themes(&self, filters: &Filters) -> bool {
-        filters.themes.is_empty() || self.themes.iter().any(|t| filters.themes.contains(t))
+        if filters.themes.is_empty() {
+            return true;
+        }
+        if !self.is_tagged() {
+            return filters.untagged;
+        }
+        self.themes.iter().any(|t| filters.themes.contains(t))
     }
 
     fn matches_years(&self, filters: &Filters) -> bool {
@@ -211,9 +227,14 @@ pub struct Visible {
     /// Per place of the atlas.
     pub places: Vec<bool>,
     pub summary: Summary,
-    /// The count on each theme's chip (see [`theme_counts`]), found in the same pass.
+    /// The count on each theme's chip (see [`theme_counts`]), found in the same pass, and on
+    /// the chip of links without a stated theme under [`UNTAGGED`].
     pub theme_counts: BTreeMap<String, usize>,
 }
+
+/// The key in [`Visible::theme_counts`] of the links whose sources state no theme; theme ids
+/// are lowercase letters, digits and `_`, so it cannot clash with one.
+pub const UNTAGGED: &str = "-";
 
 /// Applies `filters`. Places are drawn when a drawn link touches them; with no filter at all,
 /// every place is drawn, even one the data links to nothing yet.
@@ -254,8 +275,12 @@ pub fn theme_counts(facts: &[LinkFacts], filters: &Filters) -> BTreeMap<String, 
     counts
 }
 
-/// Counts the link once for each of its themes; no string is copied for a theme seen before.
+/// Counts the link once for each of its themes, or under [`UNTAGGED`]; no string is copied for
+/// a theme seen before.
 fn count_themes(counts: &mut BTreeMap<String, usize>, f: &LinkFacts) {
+    if !f.is_tagged() {
+        *counts.entry(UNTAGGED.to_string()).or_default() += 1;
+    }
     for (k, theme) in f.themes.iter().enumerate() {
         if f.themes[..k].contains(theme) {
             continue;
@@ -346,6 +371,30 @@ mod tests {
         assert!(undated.matches(&filters));
         filters.undated = false;
         assert!(!undated.matches(&filters));
+    }
+
+    #[test]
+    fn untagged_links_follow_the_toggle_once_a_theme_is_chosen() {
+        let untagged = facts(&[], Some(1990), None, KindFilter::Twinning, &["DE"]);
+        assert!(
+            untagged.matches(&Filters::default()),
+            "no theme chosen: all"
+        );
+        let mut filters = Filters {
+            themes: ["youth".to_string()].into(),
+            ..Filters::default()
+        };
+        assert!(untagged.matches(&filters), "included by default");
+        filters.untagged = false;
+        assert!(!untagged.matches(&filters));
+        let tagged = facts(&["youth"], None, None, KindFilter::Twinning, &["DE"]);
+        assert!(
+            tagged.matches(&filters),
+            "the toggle leaves tagged links alone"
+        );
+        let counts = theme_counts(&[untagged, tagged.clone(), tagged], &Filters::default());
+        assert_eq!(counts.get(UNTAGGED), Some(&1));
+        assert_eq!(counts.get("youth"), Some(&2));
     }
 
     #[test]

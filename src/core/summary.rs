@@ -11,6 +11,8 @@ pub struct Summary {
     pub events: usize,
     /// Places drawn.
     pub places: usize,
+    /// Of the links, those between places beyond the map only: counted and listed, not drawn.
+    pub beyond: usize,
 }
 
 impl Summary {
@@ -22,6 +24,9 @@ impl Summary {
         };
         for (link, _) in atlas.links.iter().zip(shown).filter(|(_, &shown)| shown) {
             s.links += 1;
+            if link.places.iter().all(|&p| atlas.places[p].beyond) {
+                s.beyond += 1;
+            }
             match link.kind {
                 LinkKind::Partnership(_) => s.partnerships += 1,
                 LinkKind::Network(_) => s.networks += 1,

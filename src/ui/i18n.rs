@@ -8,7 +8,7 @@ use std::cell::RefCell;
 
 use js_sys::{Array, Function, Intl, Object, Reflect};
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::core::date::PartialDate;
 use crate::core::i18n::{Language, Messages, Pack};
@@ -28,6 +28,9 @@ struct Current {
     number: Option<Function>,
     day: Option<Function>,
     month: Option<Function>,
+    /// `Intl.DisplayNames` for regions: every country's name in the language, from the
+    /// browser's CLDR data (a partner beyond the map may lie in any country of the world).
+    countries: Option<JsValue>,
 }
 
 thread_local! {
@@ -101,6 +104,45 @@ pub fn date(d: PartialDate) -> String {
     }
 }
 
+/// An `Intl.DisplayNames` of `kind` for language `code`, where the browser has one (js-sys
+/// does not bind it, so it is reached by name).
+fn display_names(code: &str, kind: &str) -> Option<JsValue> {
+    let intl = Reflect::get(&js_sys::global(), &JsValue::from_str("Intl")).ok()?;
+    let constructor: Function = Reflect::get(&intl, &JsValue::from_str("DisplayNames"))
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let options = Object::new();
+    Reflect::set(
+        &options,
+        &JsValue::from_str("type"),
+        &JsValue::from_str(kind),
+    )
+    .ok()?;
+    let locales = Array::of1(&JsValue::from_str(code));
+    Reflect::construct(&constructor, &Array::of2(&locales, &options)).ok()
+}
+
+/// A country's name in the chosen language by its ISO 3166-1 alpha-2 code, from the browser.
+pub fn country_name(code: &str) -> Option<String> {
+    // `of` throws on a malformed code; a validated dataset has none, but the page must not die.
+    if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    with(|c| {
+        let names = c.countries.as_ref()?;
+        let of: Function = Reflect::get(names, &JsValue::from_str("of"))
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        of.call1(names, &JsValue::from_str(code))
+            .ok()?
+            .as_string()
+            .filter(|name| name != code)
+    })
+    .flatten()
+}
+
 fn formatter(kind: &str, code: &str, options: &[(&str, &str)]) -> Option<Function> {
     let locales = Array::of1(&JsValue::from_str(code));
     let object = Object::new();
@@ -133,6 +175,7 @@ pub fn install(messages: Messages) {
             ],
         ),
         month: formatter("date", code, &[("year", "numeric"), ("month", "long"), utc]),
+        countries: display_names(code, "region"),
     };
     CURRENT.with(|c| *c.borrow_mut() = Some(current));
     if let Some(root) = document().document_element() {

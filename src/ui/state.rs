@@ -52,6 +52,27 @@ impl Landing {
 
 /// A view with `points` in sight, no closer than `PLACE_ZOOM`: in the middle of the map, or on
 /// a narrow screen in its upper part, above the details sheet that opens over the lower half.
+/// Where a link's places are drawn: those in the region, and for those beyond it the points
+/// where the link meets the map's frame.
+fn drawn_ends(
+    atlas: &crate::core::atlas::Atlas,
+    link: &crate::core::atlas::LinkGlyph,
+) -> Vec<MapPoint> {
+    let inside = link
+        .places
+        .iter()
+        .filter(|&&p| !atlas.places[p].beyond)
+        .map(|&p| atlas.places[p].at);
+    let exits = link
+        .strokes
+        .iter()
+        .filter(|s| s.exit.is_some())
+        .map(|s| s.curve.to);
+    inside.chain(exits).collect()
+}
+
+/// The view of `points`; the whole region where there are none (a place whose partners all lie
+/// beyond the map, with every link between places beyond it).
 fn focus(camera: &Camera, points: &[MapPoint]) -> View {
     let bottom = if camera.width < NARROW_SCREEN_PX {
         camera.height * 0.5
@@ -314,10 +335,11 @@ impl MapState {
         self.view.set(None);
     }
 
-    /// A place and every place the links drawn now connect it with.
+    /// A place and every place the links drawn now connect it with, as far as the map shows
+    /// them: a partner beyond the map by where its link meets the frame.
     fn neighbourhood(&self, place: usize) -> Vec<MapPoint> {
         let atlas = &self.prepared.atlas;
-        let mut points = vec![atlas.places[place].at];
+        let mut points = Vec::new();
         self.visible.with_untracked(|v| {
             for (link, _) in atlas
                 .links
@@ -325,9 +347,12 @@ impl MapState {
                 .zip(&v.links)
                 .filter(|(l, &shown)| shown && l.places.contains(&place))
             {
-                points.extend(link.places.iter().map(|&p| atlas.places[p].at));
+                points.extend(drawn_ends(atlas, link));
             }
         });
+        if !atlas.places[place].beyond {
+            points.push(atlas.places[place].at);
+        }
         points
     }
 
@@ -349,11 +374,7 @@ impl MapState {
             u.place = None;
             u.view = ViewMode::Map;
         });
-        let points = atlas.links[link]
-            .places
-            .iter()
-            .map(|&p| atlas.places[p].at)
-            .collect();
+        let points = drawn_ends(atlas, &atlas.links[link]);
         self.landing.set(Some(Landing::Focus(points)));
         self.preview.set(None);
         self.view.set(None);

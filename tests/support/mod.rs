@@ -56,12 +56,26 @@ pub const CSP: &str =
     form-action 'self'; frame-ancestors *; report-uri /csp-report";
 
 impl Site {
+    /// The site with the curated records (`data/curated.json`) as its dataset: the tests of
+    /// the map's workings count on records they know one by one. `Site::real` serves the
+    /// shipped dataset as a visitor gets it.
     pub fn start() -> Site {
         Site::start_with_headers(Vec::new())
     }
 
-    /// The site, sending `headers` with every answer.
+    /// The site with the curated records, sending `headers` with every answer.
     pub fn start_with_headers(headers: Vec<(&'static str, &'static str)>) -> Site {
+        let site = Site::serve(headers);
+        site.answer_json(DATASET_PATH, &seed_dataset());
+        site
+    }
+
+    /// The site as built, with the shipped dataset (the real twin-town network).
+    pub fn real() -> Site {
+        Site::serve(Vec::new())
+    }
+
+    fn serve(headers: Vec<(&'static str, &'static str)>) -> Site {
         let root = dist();
         let server = tiny_http::Server::http("127.0.0.1:0").expect("bind 127.0.0.1");
         let port = server.server_addr().to_ip().expect("an IP address").port();
@@ -113,9 +127,12 @@ impl Site {
         );
     }
 
-    /// Serves `path` from the built site again.
+    /// Serves `path` from the built site again (the dataset: the curated records).
     pub fn restore(&self, path: &str) {
         self.overrides.lock().unwrap().remove(path);
+        if path == DATASET_PATH {
+            self.answer_json(DATASET_PATH, &seed_dataset());
+        }
     }
 
     /// Every path requested so far.
@@ -298,8 +315,18 @@ pub async fn screenshot(client: &Client, name: &str) -> PathBuf {
     path
 }
 
-/// The shipped dataset, as plain JSON: tests count from it independently of the app's code.
-pub fn shipped_dataset() -> serde_json::Value {
+/// Where the page asks for its dataset.
+pub const DATASET_PATH: &str = "/data/partnerships.json";
+
+/// The curated records, as plain JSON: tests count from them independently of the app's code.
+pub fn seed_dataset() -> serde_json::Value {
+    let text =
+        std::fs::read_to_string(repo().join("data/curated.json")).expect("data/curated.json");
+    serde_json::from_str(&text).expect("the curated dataset is JSON")
+}
+
+/// The shipped dataset, as plain JSON.
+pub fn real_dataset() -> serde_json::Value {
     let text = std::fs::read_to_string(repo().join("data/partnerships.json"))
         .expect("data/partnerships.json");
     serde_json::from_str(&text).expect("the shipped dataset is JSON")

@@ -5,6 +5,7 @@
 //! one path, and a spatial index answers "what is under the pointer" instead of one listener
 //! per element.
 
+pub mod beyond;
 pub mod grid;
 pub mod hit;
 pub mod links;

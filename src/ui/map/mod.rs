@@ -2,6 +2,7 @@
 //! markers, labels and the tooltip in screen pixels, so they keep their size at any zoom.
 
 mod basemap;
+mod beyond;
 mod embed;
 mod gestures;
 mod links;
@@ -26,6 +27,7 @@ use super::panels::{
 use super::state::MapState;
 use crate::core::url_state::ViewMode;
 use basemap::BasemapLayer;
+use beyond::BeyondLayer;
 use embed::{Embedding, FullMapLink, GestureHint};
 use gestures::Gestures;
 use gestures::ZoomControls;
@@ -141,6 +143,9 @@ pub fn MapView(
                         <LinkLayer state=state.clone()/>
                     </g>
                     <PlaceLayer state=state.clone()/>
+                    <g class="beyond">
+                        <BeyondLayer state=state.clone()/>
+                    </g>
                 </svg>
                 <Tooltip state=state.clone()/>
                 <GestureHint embedding/>

@@ -90,6 +90,9 @@ fn link_button(state: &MapState, link_id: &str, label: String) -> AnyView {
 }
 
 fn theme_list(dataset: &Dataset, ids: &BTreeSet<&str>) -> AnyView {
+    if ids.is_empty() {
+        return view! { <p class="meta no-themes">{t("details.no_themes")}</p> }.into_any();
+    }
     let labels: Vec<String> = dataset
         .themes
         .iter()
@@ -134,6 +137,22 @@ fn rows(title: &'static str, rows: Vec<AnyView>) -> Option<impl IntoView> {
     (!rows.is_empty()).then(|| section(title, view! { <ul class="rows">{rows}</ul> }.into_any()))
 }
 
+/// For a place beyond the map's region: its country, and that it lies beyond the map, which is
+/// why it has no marker of its own.
+fn beyond_note(state: &MapState, place_id: &str) -> Option<AnyView> {
+    let dataset = &state.prepared.loaded.dataset;
+    let atlas = &state.prepared.atlas;
+    let glyph = atlas
+        .places
+        .iter()
+        .find(|g| dataset.places[g.place].id == place_id)?;
+    glyph.beyond.then(|| {
+        let country = text::country(&dataset.places[glyph.place].country);
+        view! { <span class="beyond-note">{format!(" ({country}, {})", t("details.beyond"))}</span> }
+            .into_any()
+    })
+}
+
 fn place_details(state: &MapState, atlas_index: usize) -> impl IntoView {
     let dataset = &state.prepared.loaded.dataset;
     let place = &dataset.places[state.prepared.atlas.places[atlas_index].place];
@@ -151,6 +170,15 @@ fn place_details(state: &MapState, atlas_index: usize) -> impl IntoView {
     let parent = place.parent.as_deref().map(
         |p| view! { <p class="meta">{t("details.part_of")} ": " {place_button(state, p)}</p> },
     );
+    let population = place.population.as_ref().map(|p| {
+        view! { <p class="meta">{fill("details.population", &[("n", &crate::ui::i18n::number(p.count as usize))])}</p> }
+    });
+    // Only a well-formed item id (validated at load) becomes part of an address.
+    let wikidata = place.wikidata.clone().map(|item| {
+        let href = format!("https://www.wikidata.org/wiki/{item}");
+        view! { <p class="meta"><a href=href target="_blank" rel="noopener noreferrer">{format!("Wikidata {item}")}</a></p> }
+    });
+    let is_beyond = state.prepared.atlas.places[atlas_index].beyond;
     let towns: Vec<AnyView> = dataset
         .places
         .iter()
@@ -172,9 +200,10 @@ fn place_details(state: &MapState, atlas_index: usize) -> impl IntoView {
         } else {
             &link.places[0]
         };
+        let beyond = beyond_note(state, partner);
         let row = view! {
             <li>
-                {place_button(state, partner)} " · " {text::period(link.since, link.until)} " · "
+                {place_button(state, partner)} {beyond} " · " {text::period(link.since, link.until)} " · "
                 {link_button(state, &link.id, t("details.more").into())}
             </li>
         };
@@ -234,6 +263,9 @@ fn place_details(state: &MapState, atlas_index: usize) -> impl IntoView {
             <p class="meta">{format!("{} · {}", text::place_kind(place.kind), text::country(&place.country))}</p>
             {(!other_names.is_empty()).then(|| view! { <p class="meta">{t("details.also")} " " {other_names.join(", ")}</p> })}
             {parent}
+            {population}
+            {wikidata}
+            {is_beyond.then(|| view! { <p class="meta beyond-note">{t("details.beyond_place")}</p> })}
         </header>
         {(!towns.is_empty()).then(|| section(t("details.towns"), view! { <ul class="inline">{towns.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul> }.into_any()))}
         {has_partners.then(|| view! {
@@ -378,7 +410,7 @@ fn link_details(state: &MapState, atlas_index: usize) -> impl IntoView {
             <h2 id="details-title">{title}</h2>
             <p class="meta">{format!("{kind} · {period}")}</p>
         </header>
-        <p class="summary-text">{summary}</p>
+        {(!summary.is_empty()).then(|| view! { <p class="summary-text">{summary}</p> })}
         {body}
         {(!part_of.is_empty()).then(|| section(t("details.part_of"), view! { <ul class="rows">{part_of.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul> }.into_any()))}
         {rows(t("details.meetings"), meetings)}

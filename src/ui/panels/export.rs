@@ -27,7 +27,7 @@ struct File {
     href: String,
 }
 
-fn blob_url(content: &str, mime: &str) -> Option<String> {
+pub(crate) fn blob_url(content: &str, mime: &str) -> Option<String> {
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let parts = js_sys::Array::of1(&JsValue::from_str(content));

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use leptos::leptos_dom::helpers::IntervalHandle;
 use leptos::prelude::*;
 
-use crate::core::filter::{KindFilter, YearRange};
+use crate::core::filter::{KindFilter, YearRange, UNTAGGED};
 use crate::ui::i18n::{fill, language, number, t};
 use crate::ui::palette::theme_colour;
 use crate::ui::state::MapState;
@@ -42,6 +42,9 @@ pub fn FilterPanel(state: MapState) -> impl IntoView {
 fn ThemeChips(state: MapState) -> impl IntoView {
     let (filters, counts) = (state.filters, state.theme_counts);
     let all = state.clone();
+    let (untagged_chip, untagged_box) = (state.clone(), state.clone());
+    // Links whose sources state no theme: chosen or left out as a whole, like undated links.
+    let untagged_count = move || counts.with(|c| c.get(UNTAGGED).copied().unwrap_or(0));
     let chips = state
         .prepared
         .loaded
@@ -100,7 +103,31 @@ fn ThemeChips(state: MapState) -> impl IntoView {
                     {t("filters.all_themes")}
                 </button>
                 {chips}
+                <button
+                    type="button"
+                    class="chip chip-untagged"
+                    data-theme=UNTAGGED
+                    aria-pressed=move || filters.with(|f| f.untagged).to_string()
+                    disabled=move || filters.with(|f| f.themes.is_empty())
+                    on:click=move |_| untagged_chip.update(|u| u.filters.untagged = !u.filters.untagged)
+                >
+                    <span class="chip-label">{t("filters.untagged")}</span>
+                    <span class="chip-count" data-count=untagged_count>{move || number(untagged_count())}</span>
+                </button>
             </div>
+            <label class="check" class:disabled=move || filters.with(|f| f.themes.is_empty())>
+                <input
+                    type="checkbox"
+                    id="include-untagged"
+                    prop:checked=move || filters.with(|f| f.untagged)
+                    disabled=move || filters.with(|f| f.themes.is_empty())
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        untagged_box.update(|u| u.filters.untagged = on);
+                    }
+                />
+                {t("filters.include_untagged")}
+            </label>
         </fieldset>
     }
 }

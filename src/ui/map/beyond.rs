@@ -1,0 +1,124 @@
+//! Partners beyond the map: an arrow at the map's frame for each stretch that shown links leave
+//! through, pointing the way, with how many links leave there; hovering or focusing it names
+//! the places they lead to, with their countries (`core::scene::beyond`).
+
+use leptos::prelude::*;
+
+use crate::core::scene::beyond::{edge_markers, EdgeMarker};
+use crate::ui::i18n::{fill, language, number};
+use crate::ui::state::MapState;
+use crate::ui::text;
+
+/// At most this many places are named on one marker; the count says how many links there are.
+const NAMED: usize = 5;
+
+#[component]
+pub fn BeyondLayer(state: MapState) -> impl IntoView {
+    let prepared = state.prepared.clone();
+    let (visible, hovered, selected) = (state.visible, state.hovered, state.selected_place);
+    // A focused place shows only its own partners beyond the map, one marker per stretch.
+    let markers = Memo::new(move |_| {
+        let focus = hovered.get().or_else(|| selected.get());
+        visible.with(|v| edge_markers(&prepared.atlas, &v.links, focus))
+    });
+    let pointed = RwSignal::new(None::<usize>);
+    move || {
+        markers.with(|all| {
+            all.iter()
+                .map(|m| edge_marker(&state, m, pointed))
+                .collect_view()
+        })
+    }
+}
+
+/// "Lyon (France), Bologna (Italy) and 4 more · 7 links".
+fn names(state: &MapState, marker: &EdgeMarker) -> String {
+    let dataset = &state.prepared.loaded.dataset;
+    let atlas = &state.prepared.atlas;
+    let mut named: Vec<String> = marker
+        .places
+        .iter()
+        .take(NAMED)
+        .map(|&p| {
+            let place = &dataset.places[atlas.places[p].place];
+            format!(
+                "{} ({})",
+                place.display_name(language()),
+                text::country(&place.country)
+            )
+        })
+        .collect();
+    if marker.places.len() > NAMED {
+        named.push(format!("+{}", number(marker.places.len() - NAMED)));
+    }
+    let towards = fill("map.beyond_marker", &[("names", &named.join(", "))]);
+    format!(
+        "{towards} · {}",
+        crate::ui::i18n::count("summary.links", marker.links)
+    )
+}
+
+fn edge_marker(
+    state: &MapState,
+    marker: &EdgeMarker,
+    pointed: RwSignal<Option<usize>>,
+) -> impl IntoView {
+    let stretch = state.prepared.atlas.frame.stretches[marker.stretch];
+    let transform = state.transform;
+    let (dx, dy) = stretch.outward;
+    let angle = dy.atan2(dx).to_degrees();
+    let position = move || {
+        let (x, y) = transform.get().apply(stretch.at);
+        format!("translate({x:.1} {y:.1})")
+    };
+    let label = names(state, marker);
+    let id = marker.stretch;
+    let single = (marker.places.len() == 1).then(|| marker.places[0]);
+    let (on_click, on_key) = (state.clone(), state.clone());
+    let count = (marker.links > 1).then(|| number(marker.links));
+    let tip = label.clone();
+    let tip_width = crate::core::labels::estimated_width(&tip, 12.0) + 12.0;
+    // The tip opens towards the map's inside, so that it is never cut off by the frame.
+    let (tx, ty) = (-dx * 18.0 - tip_width * (1.0 + dx) / 2.0, -dy * 18.0 - 9.0);
+    view! {
+        <g
+            class="edge-marker"
+            class:single=single.is_some()
+            transform=position
+            data-edge=id
+            data-links=marker.links
+            role="button"
+            tabindex="0"
+            aria-label=label
+            on:pointerenter=move |_| pointed.set(Some(id))
+            on:pointerleave=move |_| pointed.set(None)
+            on:focus=move |_| pointed.set(Some(id))
+            on:blur=move |_| pointed.set(None)
+            on:click=move |ev| {
+                ev.stop_propagation();
+                if let Some(p) = single {
+                    on_click.select_place(p);
+                }
+            }
+            on:keydown=move |ev| {
+                if (ev.key() == "Enter" || ev.key() == " ") && single.is_some() {
+                    ev.prevent_default();
+                    if let Some(p) = single {
+                        on_key.select_place(p);
+                    }
+                }
+            }
+        >
+            <g transform=format!("rotate({angle:.1})")>
+                <path class="edge-arrow" d="M-7-7L6 0L-7 7z"></path>
+            </g>
+            {count.map(|n| view! { <text class="edge-count" x=format!("{:.1}", -dx * 16.0) y=format!("{:.1}", -dy * 16.0) dominant-baseline="central" text-anchor="middle">{n}</text> })}
+            <Show when=move || pointed.get() == Some(id)>
+                <g class="edge-tip" transform=format!("translate({tx:.1} {ty:.1})")>
+                    <rect width=format!("{tip_width:.0}") height="18" rx="3"></rect>
+                    <text x="6" y="9" dominant-baseline="central">{tip.clone()}</text>
+                </g>
+            </Show>
+        </g>
+    }
+}
