@@ -3,7 +3,8 @@
 //! The semantics live here only:
 //! - theme: a link matches when any of its themes is selected; none selected means all; a
 //!   link whose sources state no theme (most published twinnings) matches, while themes are
-//!   chosen, only while `untagged` is on, as undated links do with the years;
+//!   chosen, only when the visitor includes such links (`untagged`, off by default: a theme
+//!   asked for is a question the untagged links cannot answer);
 //! - years: a link counts from its since-year and until its until-year where it has one
 //!   ("in force"), and matches when that period meets the chosen range; a link whose
 //!   since-year the sources do not give matches only while `undated` is on;
@@ -86,7 +87,7 @@ impl KindFilter {
 pub struct Filters {
     /// Theme ids; empty means all themes.
     pub themes: BTreeSet<String>,
-    /// Whether links whose sources state no theme stay on the map while themes are chosen.
+    /// Whether links whose sources state no theme are drawn too while themes are chosen.
     pub untagged: bool,
     /// None means every year.
     pub years: Option<YearRange>,
@@ -101,7 +102,7 @@ impl Default for Filters {
     fn default() -> Self {
         Filters {
             themes: BTreeSet::new(),
-            untagged: true,
+            untagged: false,
             years: None,
             undated: true,
             kinds: BTreeSet::new(),

@@ -7,7 +7,7 @@
 //! with its candidates and the row is left out: nothing is guessed.
 //!
 //! Columns (header names, in any order; see `data/partnerships-template.csv`):
-//! `place_a`, `country_a`, `place_b`, `country_b`, `kind`, `themes`, `summary`, `source_url`,
+//! `place_a`, `country_a`, `place_b`, `country_b`, `kind`, `source_url`; optional `themes`, `summary`,
 //! `source_title`, `source_language`; optional `lat_a`, `lon_a`, `lat_b`, `lon_b`, `since`,
 //! `until`, `source_publisher`, `source_date`, `id`. A place may also be named by its dataset
 //! id or as `geonames:2925629`.
@@ -194,8 +194,6 @@ pub fn import(
         "place_b",
         "country_b",
         "kind",
-        "themes",
-        "summary",
         "source_url",
     ] {
         if !headers.iter().any(|h| h == required) {
@@ -284,7 +282,8 @@ fn import_row(
             "is not twinning, friendship, cooperation_agreement or project_partnership".into(),
         )
     })?;
-    let themes = parse_themes(required("themes")?, dataset)
+    // Themes and the summary are optional, as in the dataset: most sources state neither.
+    let themes = parse_themes(cell("themes").unwrap_or_default(), dataset)
         .map_err(|t| problem("themes", format!("unknown theme \"{t}\"")))?;
     let date = |name: &str| -> Result<Option<PartialDate>, RowProblem> {
         cell(name)
@@ -292,7 +291,7 @@ fn import_row(
             .transpose()
     };
     let (since, until) = (date("since")?, date("until")?);
-    let summary = required("summary")?.to_string();
+    let summary = cell("summary").map(str::to_string);
     let source = resolve_source(cells, dataset, report)
         .map_err(|(column, message)| problem(column, message))?;
 
@@ -321,7 +320,7 @@ fn import_row(
         since,
         until,
         themes,
-        summary: [("en".to_string(), summary)].into(),
+        summary: summary.map(|s| ("en".to_string(), s)).into_iter().collect(),
         sources: vec![source],
     });
     report.added_partnerships.push(id);
@@ -366,9 +365,6 @@ fn parse_themes(text: &str, dataset: &Dataset) -> Result<Vec<String>, String> {
             Some(_) => {}
             None => return Err(item.to_string()),
         }
-    }
-    if themes.is_empty() {
-        return Err(text.to_string());
     }
     Ok(themes)
 }

@@ -7,7 +7,7 @@
 //! | `theme` | theme ids, comma-separated | all themes |
 //! | `year` | `2022` (in force that year) or `2015-2023` | every year |
 //! | `undated` | `0`: leave out links whose years the sources do not give, while a year is chosen | `1` |
-//! | `untagged` | `0`: leave out links whose sources state no theme, while themes are chosen | `1` |
+//! | `untagged` | `1`: include links whose sources state no theme, while themes are chosen | `0` |
 //! | `kind` | `twinning`, `friendship`, `cooperation_agreement`, `project_partnership`, `network`, `event`, comma-separated | all kinds |
 //! | `country` | ISO 3166-1 alpha-2 codes, comma-separated | all countries |
 //! | `place` | a place id: selects it and opens its details | none |
@@ -125,7 +125,7 @@ pub fn parse(query: &str, known: &Known) -> UrlState {
             }
             "year" => state.filters.years = parse_years(value),
             "undated" => state.filters.undated = value != "0",
-            "untagged" => state.filters.untagged = value != "0",
+            "untagged" => state.filters.untagged = value == "1",
             "kind" => state.filters.kinds = list().filter_map(KindFilter::from_id).collect(),
             "country" => {
                 state.filters.countries = list()
@@ -216,8 +216,8 @@ pub fn write(state: &UrlState) -> String {
             },
         ));
     }
-    if !f.untagged {
-        pairs.push(("untagged", "0".into()));
+    if f.untagged {
+        pairs.push(("untagged", "1".into()));
     }
     if !f.undated {
         pairs.push(("undated", "0".into()));
@@ -284,12 +284,12 @@ mod tests {
     }
 
     #[test]
-    fn untagged_links_leave_only_when_asked_and_the_choice_round_trips() {
-        assert!(parse("?theme=youth", &known()).filters.untagged);
-        let s = parse("?theme=youth&untagged=0", &known());
-        assert!(!s.filters.untagged);
+    fn untagged_links_join_only_when_asked_and_the_choice_round_trips() {
+        assert!(!parse("?theme=youth", &known()).filters.untagged);
+        let s = parse("?theme=youth&untagged=1", &known());
+        assert!(s.filters.untagged);
         let written = write(&s);
-        assert!(written.contains("untagged=0"), "{written}");
+        assert!(written.contains("untagged=1"), "{written}");
         assert_eq!(parse(&written, &known()).filters, s.filters);
     }
 

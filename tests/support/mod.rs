@@ -372,6 +372,8 @@ pub struct Expect<'a> {
     pub theme: Option<&'a str>,
     pub years: Option<(i32, i32)>,
     pub exclude_undated: bool,
+    /// With a theme: include links whose sources state no theme (`untagged=1`).
+    pub include_untagged: bool,
     pub kind: Option<&'a str>,
     pub country: Option<&'a str>,
 }
@@ -385,14 +387,13 @@ pub fn expected_links(dataset: &serde_json::Value, e: Expect) -> usize {
             .and_then(|s| s.get(..4))
             .and_then(|y| y.parse::<i32>().ok())
     };
-    let country_of = |id: &str| {
-        dataset["places"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|p| p["id"] == id)
-            .map(|p| p["country"].as_str().unwrap().to_string())
-    };
+    let countries: HashMap<&str, &str> = dataset["places"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["id"].as_str().unwrap(), p["country"].as_str().unwrap()))
+        .collect();
+    let country_of = |id: &str| countries.get(id).map(|c| c.to_string());
     let ids = |v: &Value| -> Vec<String> {
         match v {
             Value::String(s) => vec![s.clone()],
@@ -459,8 +460,13 @@ pub fn expected_links(dataset: &serde_json::Value, e: Expect) -> usize {
                  kind,
                  places,
              }| {
-                e.theme.is_none_or(|t| themes.iter().any(|x| x == t))
-                    && e.kind.is_none_or(|k| k == kind)
+                e.theme.is_none_or(|t| {
+                    if themes.is_empty() {
+                        e.include_untagged
+                    } else {
+                        themes.iter().any(|x| x == t)
+                    }
+                }) && e.kind.is_none_or(|k| k == kind)
                     && e.country
                         .is_none_or(|c| places.iter().any(|p| country_of(p).as_deref() == Some(c)))
                     && e.years.is_none_or(|(from, to)| match since {

@@ -26,7 +26,7 @@ USAGE:
         Exits with 1 when any file has a problem.
     partnermap import FILE.csv [--into DATASET] [--gazetteer FILE]
         Adds the partnerships of a spreadsheet (see data/partnerships-template.csv) to a
-        dataset (default data/partnerships.json), geocoding new places against the GeoNames
+        dataset (default data/curated.json; then run build-dataset), geocoding new places against the GeoNames
         extract (default data/gazetteer.csv). Rows naming an ambiguous or unknown place are
         listed with their candidates and left out. Exits with 1 when any row was left out.
     partnermap generate --places N --links N [--seed N] --out FILE
@@ -115,7 +115,7 @@ fn validate(files: &[String]) -> Result<bool, String> {
 
 fn import(args: &[String]) -> Result<bool, String> {
     let csv_file = &args[0];
-    let into = option(args, "--into").unwrap_or_else(|| "data/partnerships.json".into());
+    let into = option(args, "--into").unwrap_or_else(|| "data/curated.json".into());
     let gazetteer_file = option(args, "--gazetteer").unwrap_or_else(|| "data/gazetteer.csv".into());
     let read = |path: &str| std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"));
     let loaded = load(&read(&into)?).map_err(|e| format!("{into}: {e}"))?;

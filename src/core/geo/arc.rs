@@ -7,9 +7,8 @@
 
 use std::fmt::Write;
 
-use geo::{Haversine, InterpolatePoint, Point};
-
 use super::projection::{MapPoint, Projection};
+use super::sphere::point_at_ratio;
 
 /// The unit of drawn curves' path data, in km: 100 m, below a pixel at the closest zoom. The
 /// links' layer scales it back to kilometres (`scale(0.1)` in `ui/map/links.rs`).
@@ -102,11 +101,10 @@ fn segment_distance(p: MapPoint, a: MapPoint, b: MapPoint) -> f64 {
 /// The great circle from `a` to `b` (longitude, latitude), projected, as one curve; `None`
 /// where the projection cannot place it.
 pub fn great_circle(projection: &Projection, a: (f64, f64), b: (f64, f64)) -> Option<Curve> {
-    let (start, end) = (Point::new(a.0, a.1), Point::new(b.0, b.1));
-    let middle = Haversine.point_at_ratio_between(start, end, 0.5);
+    let middle = point_at_ratio(a, b, 0.5);
     let from = projection.project(a.0, a.1)?;
     let to = projection.project(b.0, b.1)?;
-    let mid = projection.project(middle.x(), middle.y())?;
+    let mid = projection.project(middle.0, middle.1)?;
     // B(½) = ¼·from + ½·control + ¼·to passes through the great circle's midpoint.
     let control = MapPoint {
         x: 2.0 * mid.x - (from.x + to.x) / 2.0,
@@ -118,6 +116,7 @@ pub fn great_circle(projection: &Projection, a: (f64, f64), b: (f64, f64)) -> Op
 #[cfg(test)]
 mod tests {
     use super::*;
+    use geo::{Haversine, InterpolatePoint, Point};
 
     #[test]
     fn follows_the_great_circle_closely() {

@@ -6,10 +6,9 @@
 //! cut into stretches of about 150 km: every link that leaves through one stretch ends at the
 //! stretch's middle, where one edge marker points the way and counts them.
 
-use geo::{Haversine, InterpolatePoint, Point};
-
 use super::projection::{MapPoint, Projection};
 use super::region::{LonLatBox, REGION};
+use super::sphere::point_at_ratio;
 
 /// A side of the region's box.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -117,14 +116,7 @@ fn crossing(region: &LonLatBox, inside: (f64, f64), beyond: (f64, f64)) -> Optio
     if !region.contains(inside.0, inside.1) || region.contains(beyond.0, beyond.1) {
         return None;
     }
-    let (a, b) = (
-        Point::new(inside.0, inside.1),
-        Point::new(beyond.0, beyond.1),
-    );
-    let at = |t: f64| {
-        let p = Haversine.point_at_ratio_between(a, b, t);
-        (p.x(), p.y())
-    };
+    let at = |t: f64| point_at_ratio(inside, beyond, t);
     // Walk out in steps short enough not to jump over a corner of the region, then halve the
     // last step until the crossing is known to a few metres.
     const STEPS: usize = 256;

@@ -6,6 +6,7 @@ pub mod path;
 pub mod projection;
 pub mod region;
 pub mod scale_bar;
+pub mod sphere;
 pub mod viewport;
 
 pub use projection::{MapPoint, Projection};

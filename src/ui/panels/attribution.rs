@@ -14,7 +14,10 @@ pub fn Attribution() -> impl IntoView {
             <a href="https://www.geonames.org/" target="_blank" rel="noopener noreferrer">"GeoNames"</a>
             " ("
             <a href="https://creativecommons.org/licenses/by/4.0/" target="_blank" rel="noopener noreferrer">"CC BY 4.0"</a>
-            ") · " {t("attribution.projection")} ": ETRS89-LAEA (EPSG:3035)"
+            ") · " {t("attribution.twinnings")} ": "
+            <a href="https://www.wikidata.org/" target="_blank" rel="noopener noreferrer">"Wikidata"</a>
+            " (CC0)"
+            " · " {t("attribution.projection")} ": ETRS89-LAEA (EPSG:3035)"
         </p>
     }
 }

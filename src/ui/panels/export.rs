@@ -80,10 +80,11 @@ fn legend(state: &MapState) -> Vec<LegendLine> {
 
 fn attribution() -> String {
     format!(
-        "{}: Natural Earth ({}) · {}: GeoNames (CC BY 4.0) · {}: ETRS89-LAEA (EPSG:3035)",
+        "{}: Natural Earth ({}) · {}: GeoNames (CC BY 4.0) · {}: Wikidata (CC0) · {}: ETRS89-LAEA (EPSG:3035)",
         t("attribution.basemap"),
         t("attribution.public_domain"),
         t("attribution.places"),
+        t("attribution.twinnings"),
         t("attribution.projection")
     )
 }

@@ -107,7 +107,7 @@ fn ThemeChips(state: MapState) -> impl IntoView {
                     type="button"
                     class="chip chip-untagged"
                     data-theme=UNTAGGED
-                    aria-pressed=move || filters.with(|f| f.untagged).to_string()
+                    aria-pressed=move || filters.with(|f| f.themes.is_empty() || f.untagged).to_string()
                     disabled=move || filters.with(|f| f.themes.is_empty())
                     on:click=move |_| untagged_chip.update(|u| u.filters.untagged = !u.filters.untagged)
                 >

@@ -21,7 +21,9 @@ pub fn DataProblems(problems: Vec<Problem>) -> impl IntoView {
     (!problems.is_empty()).then(|| {
         let heading = count("problems.heading", problems.len());
         let rules = tally(&problems);
-        let by_rule = (rules.len() > 1).then(|| {
+        // Counted by rule where the list alone would not tell it: several rules, or more problems
+        // than are listed.
+        let by_rule = (rules.len() > 1 || problems.len() > SHOWN).then(|| {
             let items = rules
                 .iter()
                 .take(RULES)

@@ -1,0 +1,215 @@
+//! End to end on the shipped dataset, the real twin-town network of the region: partners
+//! beyond the map, searching for one, the theme filter with links no source gives a theme, and
+//! a notice that stays small however many records are broken.
+
+mod support;
+
+use fantoccini::{key::Key, Client, Locator};
+use support::{
+    count, expected_links, real_dataset, wait_attr, wait_for, with_browser, Expect, Site,
+};
+
+const SUMMARY: &str = "#summary";
+
+async fn open(client: &Client, site: &Site, query: &str) {
+    client
+        .goto(&format!("{}{query}", site.url))
+        .await
+        .expect("open the map");
+    wait_for(client, "#summary[data-links]").await;
+}
+
+async fn links_should_be(client: &Client, n: usize) {
+    wait_attr(client, SUMMARY, "data-links", &n.to_string()).await;
+}
+
+async fn text_of(client: &Client, css: &str) -> String {
+    wait_for(client, css).await.text().await.unwrap()
+}
+
+/// Waits until `script` (returning a boolean) is true, up to 10 s.
+async fn wait_until(client: &Client, script: &str, what: &str) {
+    for _ in 0..200 {
+        if client
+            .execute(script, vec![])
+            .await
+            .ok()
+            .and_then(|v| v.as_bool())
+            == Some(true)
+        {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("{what}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_real_network_shows_partners_beyond_the_map() {
+    let data = real_dataset();
+    let site = Site::real();
+    with_browser(1400, 900, move |client| async move {
+        open(&client, &site, "").await;
+        let all = count(&data, "partnerships") + count(&data, "networks") + count(&data, "events");
+        assert!(all > 9_500, "{all} links in the shipped dataset");
+        links_should_be(&client, all).await;
+        wait_for(&client, "#basemap").await;
+        // Links to partners beyond the map end at its frame, counted per stretch of it.
+        wait_for(&client, "g.edge-marker").await;
+        support::screenshot(&client, "real-region").await;
+
+        // Hamburg: partners in the region and overseas, its panel lists both.
+        open(&client, &site, "?place=hamburg").await;
+        wait_for(&client, "#details").await;
+        let panel = text_of(&client, "#details-partners").await;
+        for partner in ["Dresden", "Prague", "Marseille", "Chicago", "Shanghai"] {
+            assert!(panel.contains(partner), "{partner} in {panel}");
+        }
+        assert!(panel.contains("beyond the map"), "{panel}");
+        // Its partners beyond the map are named at the frame, where their links end.
+        let marker = wait_for(&client, "g.edge-marker").await;
+        let mut named = String::new();
+        for m in client
+            .find_all(Locator::Css("g.edge-marker"))
+            .await
+            .unwrap()
+        {
+            named.push_str(&m.attr("aria-label").await.unwrap().unwrap_or_default());
+        }
+        for partner in ["Marseille", "Chicago", "Shanghai"] {
+            assert!(named.contains(partner), "{partner} among {named}");
+        }
+        marker.focus().await.ok();
+        support::screenshot(&client, "real-hamburg").await;
+
+        // Searching for a place beyond the map selects it and shows its partners in the region.
+        open(&client, &site, "").await;
+        let search = wait_for(&client, "#search-input").await;
+        search.send_keys("Marseille").await.unwrap();
+        wait_for(&client, "#search-option-0").await;
+        search.send_keys(&Key::Enter.to_string()).await.unwrap();
+        wait_for(&client, "#details").await;
+        assert!(text_of(&client, "#details-title")
+            .await
+            .contains("Marseille"));
+        let panel = text_of(&client, "#details").await;
+        assert!(panel.contains("Beyond the map's region"), "{panel}");
+        for partner in ["Hamburg", "Gdańsk", "Copenhagen"] {
+            assert!(panel.contains(partner), "{partner} in {panel}");
+        }
+        let url = client.current_url().await.unwrap();
+        assert!(
+            url.query().unwrap_or_default().contains("place=marseille"),
+            "{url}"
+        );
+        wait_for(&client, "g.links-focus path[data-link]").await;
+        support::screenshot(&client, "real-marseille").await;
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn links_without_a_stated_theme_join_a_theme_only_when_asked() {
+    let data = real_dataset();
+    let site = Site::real();
+    with_browser(1400, 900, move |client| async move {
+        let theme = "urban_development";
+        let tagged = Expect {
+            theme: Some(theme),
+            ..Expect::default()
+        };
+        let with_untagged = Expect {
+            include_untagged: true,
+            ..tagged
+        };
+        let (only, both) = (
+            expected_links(&data, tagged),
+            expected_links(&data, with_untagged),
+        );
+        assert!(
+            only > 0 && both > only + 9_000,
+            "{only} tagged, {both} with the untagged"
+        );
+        open(&client, &site, &format!("?theme={theme}")).await;
+        links_should_be(&client, only).await;
+        // The untagged links' own chip counts them.
+        let chip = wait_for(&client, "button.chip-untagged .chip-count").await;
+        let untagged = both - only;
+        assert_eq!(
+            chip.attr("data-count").await.unwrap().as_deref(),
+            Some(untagged.to_string().as_str())
+        );
+        wait_for(&client, "#include-untagged")
+            .await
+            .click()
+            .await
+            .unwrap();
+        links_should_be(&client, both).await;
+        let url = client.current_url().await.unwrap();
+        assert!(
+            url.query().unwrap_or_default().contains("untagged=1"),
+            "{url}"
+        );
+        open(&client, &site, &format!("?theme={theme}&untagged=1")).await;
+        links_should_be(&client, both).await;
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn forty_thousand_broken_records_make_a_small_notice() {
+    let mut data = support::seed_dataset();
+    let broken: Vec<serde_json::Value> = (0..40_000)
+        .map(|i| {
+            serde_json::json!({
+                "id": format!("broken-{i}"), "places": ["koge", format!("nowhere-{i}")],
+                "kind": "twinning", "sources": ["koege-kristianstad-visit"]
+            })
+        })
+        .collect();
+    data["partnerships"].as_array_mut().unwrap().extend(broken);
+    let site = Site::start();
+    site.answer_json(support::DATASET_PATH, &data);
+    with_browser(1400, 900, move |client| async move {
+        open(&client, &site, "").await;
+        // Everything valid is still shown.
+        links_should_be(&client, expected_links(&support::seed_dataset(), Expect::default()))
+            .await;
+        let heading = text_of(&client, "#data-problems summary").await;
+        assert!(heading.contains("40,000"), "{heading}");
+        wait_for(&client, "#data-problems summary").await.click().await.unwrap();
+        wait_until(
+            &client,
+            "return document.querySelectorAll('#data-problems li').length > 0;",
+            "the notice lists problems",
+        )
+        .await;
+        let nodes = client
+            .execute(
+                "return document.querySelectorAll('#data-problems *').length;",
+                vec![],
+            )
+            .await
+            .unwrap()
+            .as_u64()
+            .unwrap();
+        assert!(nodes < 400, "{nodes} elements for 40,000 problems");
+        let rules = text_of(&client, "#data-problems").await;
+        assert!(rules.contains("40,000 × partnerships, places[]: unknown place"), "{rules}");
+        let download = wait_for(&client, "#problems-download").await;
+        let href = download.attr("href").await.unwrap().unwrap_or_default();
+        assert!(href.starts_with("blob:"), "{href}");
+        let lines = client
+            .execute(
+                "return fetch(arguments[0]).then(r => r.text()).then(t => t.split('\\n').filter(Boolean).length);",
+                vec![serde_json::json!(href)],
+            )
+            .await
+            .unwrap()
+            .as_u64()
+            .unwrap();
+        assert_eq!(lines, 40_000, "the download holds every problem");
+        support::screenshot(&client, "real-problems").await;
+    })
+    .await;
+}
