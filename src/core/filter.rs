@@ -385,14 +385,16 @@ mod tests {
             themes: ["youth".to_string()].into(),
             ..Filters::default()
         };
-        assert!(untagged.matches(&filters), "included by default");
-        filters.untagged = false;
-        assert!(!untagged.matches(&filters));
+        assert!(!untagged.matches(&filters), "left out by default");
+        filters.untagged = true;
+        assert!(untagged.matches(&filters), "included when asked");
         let tagged = facts(&["youth"], None, None, KindFilter::Twinning, &["DE"]);
         assert!(
             tagged.matches(&filters),
             "the toggle leaves tagged links alone"
         );
+        filters.untagged = false;
+        assert!(tagged.matches(&filters));
         let counts = theme_counts(&[untagged, tagged.clone(), tagged], &Filters::default());
         assert_eq!(counts.get(UNTAGGED), Some(&1));
         assert_eq!(counts.get("youth"), Some(&2));
