@@ -52,6 +52,9 @@ impl Landing {
 
 /// A view with `points` in sight, no closer than `PLACE_ZOOM`: in the middle of the map, or on
 /// a narrow screen in its upper part, above the details sheet that opens over the lower half.
+/// Links of more places than this are left out when fitting the view to a place's partners.
+const FOCUS_MAX_PLACES: usize = 20;
+
 /// Where a link's places are drawn: those in the region, and for those beyond it the points
 /// where the link meets the map's frame.
 fn drawn_ends(
@@ -345,7 +348,10 @@ impl MapState {
                 .links
                 .iter()
                 .zip(&v.links)
-                .filter(|(l, &shown)| shown && l.places.contains(&place))
+                // A large network (Eurocities) would widen the view to the whole region.
+                .filter(|(l, &shown)| {
+                    shown && l.places.len() <= FOCUS_MAX_PLACES && l.places.contains(&place)
+                })
             {
                 points.extend(drawn_ends(atlas, link));
             }

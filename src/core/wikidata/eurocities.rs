@@ -186,8 +186,8 @@ fn add_member(
     };
     place_sources.insert(0, EUROCITIES.to_string());
     let mut names = std::collections::BTreeMap::new();
-    if wikidata_name != name {
-        names.insert("en".to_string(), wikidata_name.to_string());
+    if let Some(english) = super::english_name(wikidata_name, &name) {
+        names.insert("en".to_string(), english);
     }
     places.add(
         Place {

@@ -345,8 +345,10 @@ fn place_for(
     let name = cluster.name();
     let label = cluster.label();
     let mut names_map = BTreeMap::new();
-    if !cluster.labels.is_empty() && label != name {
-        names_map.insert("en".to_string(), label);
+    if !cluster.labels.is_empty() {
+        if let Some(english) = english_name(&label, &name) {
+            names_map.insert("en".to_string(), english);
+        }
     }
     let (location, key) = match &cluster.gazetteer {
         Some(e) => (
@@ -482,4 +484,15 @@ pub fn to_json(d: &Dataset) -> Result<String, serde_json::Error> {
     list(&mut out, "events", &d.events, true)?;
     out.push_str("}\n");
     Ok(out)
+}
+
+/// Wikidata's English label as the place's English name, where it is one: not the local name
+/// again, and not the local name with its administrative kind ("Linköping Municipality",
+/// "Gmina Bytów"), which would read "Linköping Municipality (Linköping)" on the map.
+pub(crate) fn english_name(label: &str, name: &str) -> Option<String> {
+    let (l, n) = (
+        crate::core::search::fold(label),
+        crate::core::search::fold(name),
+    );
+    (l != n && !l.contains(&n)).then(|| label.to_string())
 }

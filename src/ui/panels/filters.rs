@@ -45,6 +45,8 @@ fn ThemeChips(state: MapState) -> impl IntoView {
     let (untagged_chip, untagged_box) = (state.clone(), state.clone());
     // Links whose sources state no theme: chosen or left out as a whole, like undated links.
     let untagged_count = move || counts.with(|c| c.get(UNTAGGED).copied().unwrap_or(0));
+    // Shown only where the dataset has such links (the curated records all state themes).
+    let any_untagged = state.facts.iter().any(|f| !f.is_tagged());
     let chips = state
         .prepared
         .loaded
@@ -103,6 +105,7 @@ fn ThemeChips(state: MapState) -> impl IntoView {
                     {t("filters.all_themes")}
                 </button>
                 {chips}
+                {any_untagged.then(|| view! {
                 <button
                     type="button"
                     class="chip chip-untagged"
@@ -114,7 +117,9 @@ fn ThemeChips(state: MapState) -> impl IntoView {
                     <span class="chip-label">{t("filters.untagged")}</span>
                     <span class="chip-count" data-count=untagged_count>{move || number(untagged_count())}</span>
                 </button>
+                })}
             </div>
+            {any_untagged.then(|| view! {
             <label class="check" class:disabled=move || filters.with(|f| f.themes.is_empty())>
                 <input
                     type="checkbox"
@@ -128,6 +133,7 @@ fn ThemeChips(state: MapState) -> impl IntoView {
                 />
                 {t("filters.include_untagged")}
             </label>
+            })}
         </fieldset>
     }
 }
