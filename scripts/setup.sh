@@ -8,6 +8,7 @@ WASM_BINDGEN_VERSION=0.2.130   # must equal the `wasm-bindgen` pin in Cargo.toml
 BINARYEN_VERSION=132           # wasm-opt; Debian's binaryen is too old for today's wasm
 ESBUILD_VERSION=0.25.12        # minifies wasm-bindgen's JS glue (a Trunk.toml hook)
 AXE_VERSION=4.14.1             # the accessibility check of the browser tests
+LIGHTHOUSE_VERSION=12.2.3      # the benchmark's page-load figures (13.x wants Node 22)
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -51,6 +52,21 @@ if [ "${PARTNERMAP_NEED_BROWSER:-0}" = 1 ]; then
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
     apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+fi
+
+if [ "${PARTNERMAP_NEED_LIGHTHOUSE:-0}" = 1 ]; then
+  npm_dir="$(dirname "$0")/../target/lighthouse"   # apart from axe: npm prunes what it did not install
+  if ! grep -qs "\"version\": \"$LIGHTHOUSE_VERSION\"" "$npm_dir/node_modules/lighthouse/package.json"; then
+    say "installing lighthouse $LIGHTHOUSE_VERSION (npm)"
+    mkdir -p "$npm_dir"
+    npm install --prefix "$npm_dir" --no-audit --no-fund --no-save "lighthouse@$LIGHTHOUSE_VERSION" >/dev/null
+  fi
+  if ! command -v nginx >/dev/null; then
+    say "installing Debian's nginx"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq nginx >/dev/null
   fi
 fi
 

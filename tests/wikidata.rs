@@ -1,6 +1,7 @@
 //! The open-data import (`core::wikidata`): merging rules on small fixtures, and the shipped
 //! dataset being exactly what `build-dataset` writes.
 
+use partnermap::core::first_paint::FIRST_PAINT_PATH;
 use std::sync::OnceLock;
 
 use partnermap::core::import::{gazetteer_source, Gazetteer};
@@ -277,6 +278,22 @@ fn committed_dataset_is_the_build_output() {
         committed == *text,
         "data/partnerships.json is out of date: run `cargo run --release -- build-dataset`"
     );
+}
+
+#[test]
+fn committed_first_picture_is_that_of_the_dataset() {
+    let (d, _, _) = real();
+    let basemap = std::fs::read_to_string("public/basemap.json").unwrap();
+    let basemap = serde_json::from_str(&basemap).unwrap();
+    let picture = partnermap::core::first_paint::first_paint(&basemap, d).unwrap();
+    let committed = std::fs::read_to_string(FIRST_PAINT_PATH).unwrap();
+    assert!(
+        committed == picture,
+        "{FIRST_PAINT_PATH} is out of date: run `cargo run --release -- build-dataset`"
+    );
+    // Small enough to arrive at once, and it draws the land and the links.
+    assert!(picture.len() < 160_000, "{} bytes", picture.len());
+    assert!(picture.contains("class=\"l\"") && picture.contains("class=\"a\""));
 }
 
 #[test]

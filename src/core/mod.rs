@@ -5,6 +5,8 @@ pub mod basemap;
 pub mod date;
 pub mod export;
 pub mod filter;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod first_paint;
 pub mod geo;
 pub mod i18n;
 #[cfg(not(target_arch = "wasm32"))]

@@ -15,6 +15,8 @@ use crate::core::basemap::Basemap;
 use crate::core::filter::{visible, Filters, LinkFacts, Visible, YearRange};
 use crate::core::geo::viewport::{Camera, View, ViewTransform};
 use crate::core::geo::{MapPoint, Projection};
+use crate::core::scene::clusters::Clusters;
+use crate::core::scene::flows::{flows, Flow};
 use crate::core::scene::hit::HitIndex;
 use crate::core::url_state::{self, Known, UrlState, ViewMode, Viewport};
 
@@ -119,6 +121,16 @@ pub struct MapState {
     pub theme_counts: Memo<BTreeMap<String, usize>>,
     /// The first and last year any dated link is in force.
     pub year_span: Option<YearRange>,
+    /// The places grouped by distance, once per dataset.
+    pub clusters: Arc<Clusters>,
+    /// The level of `clusters` drawn at the current zoom; `None` where every place stands alone.
+    pub level: Memo<Option<usize>>,
+    /// At a level, the shown links between its groups as aggregated arcs, heaviest first.
+    pub flows: Memo<Arc<Vec<Flow>>>,
+    /// The places drawn as markers or dots: at a level, the groups' leads only.
+    pub drawn_places: Memo<Arc<Vec<bool>>>,
+    /// The aggregated arc under the pointer (index into `flows`) and where the pointer is.
+    pub hovered_flow: RwSignal<Option<(usize, (f64, f64))>>,
     /// The place under the pointer or keyboard focus, by atlas index.
     pub hovered: RwSignal<Option<usize>>,
     /// The selected place and link, by atlas index.
@@ -140,7 +152,7 @@ impl MapState {
         ));
         let known = Arc::new(Known::of(&prepared.loaded.dataset));
         let hit = Arc::new(HitIndex::build(&prepared.atlas));
-        let themes = Arc::new(
+        let themes: Arc<Vec<String>> = Arc::new(
             prepared
                 .loaded
                 .dataset
@@ -188,6 +200,33 @@ impl MapState {
         let theme_counts = Memo::new(move |_| visible.with(|v| v.theme_counts.clone()));
         let year_span = crate::core::filter::year_span(&facts);
 
+        let clusters = Arc::new(Clusters::build(&prepared.atlas));
+        let c = clusters.clone();
+        let level = Memo::new(move |_| c.level_at(transform.get().scale));
+        let c = clusters.clone();
+        let drawn_places = Memo::new(move |_| {
+            let level = level.get().and_then(|l| c.levels.get(l));
+            visible.with(|v| match level {
+                Some(level) => Arc::new(level.drawn(&v.places)),
+                None => Arc::new(v.places.clone()),
+            })
+        });
+        let (c, p, f, t) = (
+            clusters.clone(),
+            prepared.clone(),
+            facts.clone(),
+            themes.clone(),
+        );
+        let flows = Memo::new(move |_| {
+            let Some(level) = level.get().and_then(|l| c.levels.get(l)) else {
+                return Arc::new(Vec::new());
+            };
+            let shown = visible.with(|v| {
+                filters.with(|filters| flows(&p.atlas, level, &f, &v.links, filters, &t))
+            });
+            Arc::new(shown)
+        });
+
         let p = prepared.clone();
         let selected_place = Memo::new(move |_| {
             url.with(|u| {
@@ -221,6 +260,11 @@ impl MapState {
             visible,
             theme_counts,
             year_span,
+            clusters,
+            level,
+            flows,
+            drawn_places,
+            hovered_flow: RwSignal::new(None),
             hovered: RwSignal::new(None),
             selected_place,
             selected_link,

@@ -1,6 +1,6 @@
 //! The benchmark: `./scripts/bench.sh` (it builds the release site and the datasets, then runs
 //! `cargo bench --bench map`). Not a test: it asserts nothing and prints figures, medians over
-//! several page loads, for the seed and for generated datasets of 25,000 and 100,000 links.
+//! several page loads, for the shipped dataset (the real network) and for generated datasets of 25,000 and 100,000 links.
 //!
 //! Everything is measured inside the page, in headless Chromium on 127.0.0.1:
 //! - complete map: `performance.mark("map-complete")`, set by the app once the map with every
@@ -12,7 +12,7 @@
 //!   and the interval between frames;
 //! - memory: JS heap (Chromium's `performance.memory`) plus the wasm memory.
 //!
-//! `PARTNERMAP_BENCH_RUNS`, `PARTNERMAP_BENCH_CHANGES` and `PARTNERMAP_BENCH_ONLY=seed,25k`
+//! `PARTNERMAP_BENCH_RUNS`, `PARTNERMAP_BENCH_CHANGES` and `PARTNERMAP_BENCH_ONLY=shipped,25k`
 //! shorten a run for a quick look; the README's figures use the defaults.
 
 #[path = "../support/mod.rs"]
@@ -244,7 +244,7 @@ async fn main() {
     let bench_dir = repo.join("target").join("bench");
     let datasets = [
         Dataset {
-            name: "seed",
+            name: "shipped",
             path: "/data/partnerships.json",
             file: repo.join("data/partnerships.json"),
         },

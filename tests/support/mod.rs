@@ -82,21 +82,27 @@ impl Site {
         let overrides: Arc<Mutex<HashMap<String, Canned>>> = Arc::default();
         let requests: Arc<Mutex<Vec<String>>> = Arc::default();
         let (o, r) = (overrides.clone(), requests.clone());
+        let headers = Arc::new(headers);
         std::thread::spawn(move || {
             for request in server.incoming_requests() {
                 let path = request.url().split('?').next().unwrap_or("/").to_string();
                 r.lock().unwrap().push(path.clone());
                 let canned = o.lock().unwrap().get(&path).cloned();
-                let canned = canned.unwrap_or_else(|| serve_file(&root, &path));
-                let header =
-                    tiny_http::Header::from_bytes("Content-Type", canned.content_type).unwrap();
-                let mut response = tiny_http::Response::from_data(canned.body)
-                    .with_status_code(canned.status)
-                    .with_header(header);
-                for (name, value) in &headers {
-                    response.add_header(tiny_http::Header::from_bytes(*name, *value).unwrap());
-                }
-                let _ = request.respond(response);
+                let (root, headers) = (root.clone(), headers.clone());
+                // One thread per answer, as a real server answers in parallel: a large answer
+                // the browser reads slowly must not hold up the page's other files.
+                std::thread::spawn(move || {
+                    let canned = canned.unwrap_or_else(|| serve_file(&root, &path));
+                    let header =
+                        tiny_http::Header::from_bytes("Content-Type", canned.content_type).unwrap();
+                    let mut response = tiny_http::Response::from_data(canned.body)
+                        .with_status_code(canned.status)
+                        .with_header(header);
+                    for (name, value) in headers.iter() {
+                        response.add_header(tiny_http::Header::from_bytes(*name, *value).unwrap());
+                    }
+                    let _ = request.respond(response);
+                });
             }
         });
         Site {

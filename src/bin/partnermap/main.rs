@@ -13,6 +13,7 @@ mod basemap;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use partnermap::core::first_paint::FIRST_PAINT_PATH;
 use partnermap::core::import::Gazetteer;
 use partnermap::core::load::load;
 use partnermap::core::schema::{dataset_schema, SCHEMA_PATH};
@@ -39,8 +40,9 @@ USAGE:
     partnermap build-dataset [--check]
         Builds data/partnerships.json from data/curated.json and the open data extracts in
         data/sources/ (Wikidata twinnings, Wikidata ids, Eurocities), matching places to
-        data/gazetteer.csv, and prints what it merged, skipped and why. With --check, writes
-        nothing and exits with 1 when the committed file differs from the build.
+        data/gazetteer.csv, and prints what it merged, skipped and why; then the page's first
+        picture of it, public/first-paint.svg. With --check, writes nothing and exits with 1
+        when a committed file differs from the build.
     partnermap prepare-basemap --world-atlas DIR [--out FILE]
         Clips, projects and simplifies Natural Earth (the npm package world-atlas@2.0.2 in DIR)
         to the map's region and writes the basemap asset (default public/basemap.json).
@@ -243,14 +245,33 @@ fn build_dataset(args: &[String]) -> Result<bool, String> {
     print!("{report}");
     let out = "data/partnerships.json";
     if args.iter().any(|a| a == "--check") {
-        let fresh = read(out).unwrap_or_default() == text;
-        match fresh {
-            true => println!("{out} is current"),
-            false => println!("{out} is out of date: run `cargo run --release -- build-dataset`"),
+        let picture = first_paint_of(&dataset)?;
+        let mut fresh = true;
+        for (path, made) in [(out, &text), (FIRST_PAINT_PATH, &picture)] {
+            let current = read(path).unwrap_or_default() == *made;
+            match current {
+                true => println!("{path} is current"),
+                false => {
+                    println!("{path} is out of date: run `cargo run --release -- build-dataset`")
+                }
+            }
+            fresh &= current;
         }
         return Ok(fresh);
     }
     std::fs::write(out, &text).map_err(|e| format!("{out}: {e}"))?;
     println!("wrote {out} ({} KB)", text.len() / 1024);
+    let picture = first_paint_of(&dataset)?;
+    std::fs::write(FIRST_PAINT_PATH, &picture).map_err(|e| format!("{FIRST_PAINT_PATH}: {e}"))?;
+    println!("wrote {FIRST_PAINT_PATH} ({} KB)", picture.len() / 1024);
     Ok(true)
+}
+
+/// The page's first picture of `dataset` (`core::first_paint`).
+fn first_paint_of(dataset: &partnermap::core::model::Dataset) -> Result<String, String> {
+    let basemap = std::fs::read_to_string("public/basemap.json")
+        .map_err(|e| format!("public/basemap.json: {e}"))?;
+    let basemap =
+        serde_json::from_str(&basemap).map_err(|e| format!("public/basemap.json: {e}"))?;
+    partnermap::core::first_paint::first_paint(&basemap, dataset)
 }

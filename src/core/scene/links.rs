@@ -8,7 +8,7 @@ use crate::core::atlas::{Atlas, LinkKind, Record};
 use crate::core::filter::{Filters, LinkFacts};
 
 /// How a batch is drawn.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct LinkStyle {
     /// Drawn bottom to top: meetings, networks, partnerships.
     pub layer: u8,

@@ -6,6 +6,8 @@
 //! per element.
 
 pub mod beyond;
+pub mod clusters;
+pub mod flows;
 pub mod grid;
 pub mod hit;
 pub mod links;

@@ -8,8 +8,9 @@ use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::core::geo::viewport::View;
+use crate::core::geo::viewport::{View, MAX_ZOOM};
 use crate::core::geo::MapPoint;
+use crate::core::scene::flows::flow_at;
 use crate::ui::i18n::t;
 use crate::ui::state::MapState;
 
@@ -29,6 +30,8 @@ const SETTLE: std::time::Duration = std::time::Duration::from_millis(150);
 /// How near (px) the pointer must come to a place's centre to point at it, and to a line.
 const PLACE_REACH_PX: f64 = 11.0;
 const LINK_REACH_PX: f64 = 6.0;
+/// Room kept round the two ends of an aggregated arc when zooming in to them, in pixels.
+const FLOW_PADDING_PX: f64 = 80.0;
 
 /// The pointers pressed on the map, and whether the current press has become a drag.
 #[derive(Default)]
@@ -117,17 +120,27 @@ impl Gestures {
     /// The shown place under a point of the screen.
     fn place_under(&self, at: (f64, f64)) -> Option<usize> {
         let scale = self.state.transform.get_untracked().scale;
-        self.state.visible.with_untracked(|v| {
+        self.state.drawn_places.with_untracked(|drawn| {
             self.state.hit.place_at(
                 &self.state.prepared.atlas,
                 self.map_point(at),
                 PLACE_REACH_PX / scale,
-                &v.places,
+                drawn,
             )
         })
     }
 
-    /// A click on the map: the place under it, else the link under it, is selected.
+    /// The aggregated arc under a point of the screen, where the map draws them.
+    fn flow_under(&self, at: (f64, f64)) -> Option<usize> {
+        let scale = self.state.transform.get_untracked().scale;
+        let p = self.map_point(at);
+        self.state
+            .flows
+            .with_untracked(|f| flow_at(f, p, LINK_REACH_PX / scale))
+    }
+
+    /// A click on the map: the place under it, else the link under it, is selected; a click on
+    /// an aggregated arc zooms in to its two ends, where it splits into the links it stands for.
     pub fn on_click(&self, ev: leptos::ev::MouseEvent) {
         if self.dragged.get_value() {
             return;
@@ -135,6 +148,10 @@ impl Gestures {
         let at = self.local(ev.client_x(), ev.client_y());
         if let Some(place) = self.place_under(at) {
             self.state.select_place(place);
+            return;
+        }
+        if let Some(flow) = self.flow_under(at) {
+            self.zoom_to_flow(flow);
             return;
         }
         let scale = self.state.transform.get_untracked().scale;
@@ -205,6 +222,13 @@ impl Gestures {
                 if self.state.hovered.get_untracked() != under {
                     self.state.hovered.set(under);
                 }
+                let arc = match under {
+                    Some(_) => None,
+                    None => self.flow_under(at).map(|f| (f, at)),
+                };
+                if self.state.hovered_flow.get_untracked() != arc {
+                    self.state.hovered_flow.set(arc);
+                }
             }
             return;
         };
@@ -261,6 +285,33 @@ impl Gestures {
     pub fn on_pointer_leave(&self) {
         if self.state.hovered.get_untracked().is_some() {
             self.state.hovered.set(None);
+        }
+        if self.state.hovered_flow.get_untracked().is_some() {
+            self.state.hovered_flow.set(None);
+        }
+    }
+
+    /// Brings both ends of an aggregated arc into view, closer than the level it was drawn at.
+    fn zoom_to_flow(&self, flow: usize) {
+        let Some(curve) = self
+            .state
+            .flows
+            .with_untracked(|f| f.get(flow).map(|f| f.curve))
+        else {
+            return;
+        };
+        let camera = self.state.camera.get_untracked();
+        let now = self.state.current_view().zoom;
+        let fitted = camera.fit_points(
+            &[curve.from, curve.to],
+            (0.0, 0.0, camera.width, camera.height),
+            FLOW_PADDING_PX,
+            MAX_ZOOM,
+        );
+        if let Some(mut view) = fitted {
+            view.zoom = view.zoom.max(now + 1.0);
+            self.state.hovered_flow.set(None);
+            self.state.set_view(view);
         }
     }
 

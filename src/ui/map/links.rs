@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::core::atlas::LinkKind;
 use crate::core::model::{NetworkKind, PartnershipKind};
+use crate::core::scene::flows::{flow_batches, weight};
 use crate::core::scene::links::{link_batches, links_of, LinkStyle, Styler};
 use crate::ui::palette::theme_colour;
 use crate::ui::state::MapState;
@@ -48,10 +49,17 @@ pub fn LinkLayer(state: MapState) -> impl IntoView {
         state.facts.clone(),
         state.themes.clone(),
     );
+    // Zoomed out, the links between groups of places (`MapState::flows`); zoomed in, every
+    // link itself. Only the one drawn is worked out.
+    let (level, flows, hovered_flow) = (state.level, state.flows, state.hovered_flow);
     let batches = Memo::new(move |_| {
+        if level.get().is_some() {
+            return Vec::new();
+        }
         visible
             .with(|v| filters.with(|f| link_batches(&prepared.atlas, &facts, &v.links, f, &themes)))
     });
+    let aggregated = Memo::new(move |_| flows.with(|f| flow_batches(f)));
     let (hovered, selected_place, selected_link) =
         (state.hovered, state.selected_place, state.selected_link);
     let place_focused = move || hovered.get().or_else(|| selected_place.get()).is_some();
@@ -60,7 +68,24 @@ pub fn LinkLayer(state: MapState) -> impl IntoView {
     let (transform, camera) = (state.transform, state.camera);
     let dense = move || {
         let zoom = transform.get().scale / camera.with(|c| c.home.scale).max(f64::MIN_POSITIVE);
-        visible.with(|v| v.summary.links as f64 / (zoom * zoom)) > DENSE_LINKS
+        level.get().is_none()
+            && visible.with(|v| v.summary.links as f64 / (zoom * zoom)) > DENSE_LINKS
+    };
+    let drawn_flows = move || {
+        aggregated.with(|batches| {
+            draw(
+                batches
+                    .iter()
+                    .map(|b| Batch {
+                        class: class_of(&b.style, &format!(" flow flow-w{}", b.weight)),
+                        d: b.d.clone(),
+                        count: b.arcs,
+                        stroke: b.style.theme.map(theme_colour),
+                        record: None,
+                    })
+                    .collect(),
+            )
+        })
     };
     let drawn = move || {
         batches.with(|batches| {
@@ -115,11 +140,32 @@ pub fn LinkLayer(state: MapState) -> impl IntoView {
             .collect();
         draw(batches)
     };
+    // The aggregated arc under the pointer, over the others.
+    let hovered_arc = move || {
+        let (i, _) = hovered_flow.get()?;
+        let batch = flows.with(|f| {
+            f.get(i).map(|flow| {
+                let mut d = String::new();
+                flow.curve.push_path(&mut d);
+                Batch {
+                    class: class_of(
+                        &flow.style,
+                        &format!(" flow flow-w{} highlighted", weight(flow.links)),
+                    ),
+                    d,
+                    count: flow.links,
+                    stroke: flow.style.theme.map(theme_colour),
+                    record: None,
+                }
+            })
+        })?;
+        Some(draw(vec![batch]))
+    };
     view! {
         // Path data come in units of 100 m (`Curve::push_path`), scaled here to kilometres.
         <g transform="scale(0.1)">
-            <g class="links" class:dimmed=place_focused class:dense=dense>{drawn}</g>
-            <g class="links links-focus">{one_by_one}</g>
+            <g class="links" class:dimmed=place_focused class:dense=dense>{drawn}{drawn_flows}</g>
+            <g class="links links-focus">{hovered_arc}{one_by_one}</g>
         </g>
     }
 }

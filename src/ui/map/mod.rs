@@ -19,12 +19,14 @@ use crate::core::basemap::Basemap;
 
 use super::element_size::use_element_size;
 use super::fetch::{FetchError, Prepared};
-use super::i18n::{fill, language, t};
+use super::i18n::{count, fill, language, t};
 use super::panels::{
     Attribution, DataProblems, DetailsPanel, ExportButton, FilterPanel, Legend, ListView, ScaleBar,
     SearchBox, ShareButton, SummaryLine, ViewSwitch,
 };
 use super::state::MapState;
+use crate::core::scene::clusters::Group;
+use crate::core::scene::flows::FlowEnd;
 use crate::core::url_state::ViewMode;
 use basemap::BasemapLayer;
 use beyond::BeyondLayer;
@@ -66,6 +68,14 @@ pub fn MapView(
     let visible = state.visible;
     let summary = Signal::derive(move || visible.with(|v| v.summary));
     let wide = is_wide_screen();
+    // The page's first picture stays under the map until the basemap is drawn over it.
+    Effect::new(move |_| {
+        if basemap.with(Option::is_some) {
+            if let Some(picture) = document().query_selector(".first-paint").ok().flatten() {
+                picture.remove();
+            }
+        }
+    });
     // Tells the benchmark when the first complete map is in the DOM (scripts/bench.sh).
     Effect::new(move |_| {
         if let Ok(performance) = js_sys::Reflect::get(&window(), &"performance".into()) {
@@ -189,11 +199,13 @@ fn preview_transform(state: &MapState) -> impl Fn() -> Option<String> + Send + S
     }
 }
 
-/// The name of the place under the pointer or keyboard focus, beside it.
+/// The name of the place under the pointer or keyboard focus, beside it, with the group it is
+/// drawn in at this zoom; or what an aggregated arc under the pointer stands for.
 #[component]
 fn Tooltip(state: MapState) -> impl IntoView {
     let (hovered, transform, preview) = (state.hovered, state.transform, state.preview);
-    move || {
+    let flow_state = state.clone();
+    let place_tip = move || {
         let i = hovered.get()?;
         if preview.with(Option::is_some) {
             return None;
@@ -215,8 +227,53 @@ fn Tooltip(state: MapState) -> impl IntoView {
             true => format!("{shown} · {country}"),
             false => format!("{shown} ({}) · {country}", others.join(", ")),
         };
+        let group = state.level.get().and_then(|level| {
+            let level = state.clusters.levels.get(level)?;
+            let group = level.group_of.get(i).copied().flatten()?;
+            let group = level.groups.get(group as usize)?;
+            (group.places > 1).then(|| group_name(&state, group))
+        });
         Some(view! {
-            <div class="tooltip" role="tooltip" style:left=format!("{x:.0}px") style:top=format!("{y:.0}px")>{text}</div>
+            <div class="tooltip" role="tooltip" style:left=format!("{x:.0}px") style:top=format!("{y:.0}px")>
+                {text}
+                {group.map(|g| view! { <span class="tooltip-group">{g}</span> })}
+            </div>
         })
+    };
+    let state = flow_state;
+    let flow_tip = move || {
+        let (i, (x, y)) = state.hovered_flow.get()?;
+        if preview.with(Option::is_some) || hovered.with(Option::is_some) {
+            return None;
+        }
+        let level = state.clusters.levels.get(state.level.get()?)?;
+        let text = state.flows.with(|flows| {
+            let flow = flows.get(i)?;
+            let end = |end: FlowEnd| match end {
+                FlowEnd::Group(g) => level.groups.get(g as usize).map(|g| group_name(&state, g)),
+                FlowEnd::Exit(_) => Some(t("map.flow_beyond").to_string()),
+            };
+            Some(format!(
+                "{} · {} — {}",
+                count("summary.links", flow.links),
+                end(flow.from)?,
+                end(flow.to)?
+            ))
+        })?;
+        Some(view! {
+            <div class="tooltip tooltip-flow" role="tooltip" style:left=format!("{x:.0}px") style:top=format!("{y:.0}px")>{text}</div>
+        })
+    };
+    view! { {place_tip} {flow_tip} }
+}
+
+/// "Hamburg and 12 places nearby": a group by its lead place, in the reader's language.
+fn group_name(state: &MapState, group: &Group) -> String {
+    let glyph = &state.prepared.atlas.places[group.lead];
+    let place = &state.prepared.loaded.dataset.places[glyph.place];
+    let name = place.name_in(language()).unwrap_or(&place.name);
+    if group.places <= 1 {
+        return name.to_string();
     }
+    crate::core::i18n::fill(&count("map.group", group.places - 1), &[("name", name)])
 }

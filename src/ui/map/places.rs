@@ -71,11 +71,12 @@ pub fn PlaceLayer(state: MapState) -> impl IntoView {
 /// What is drawn at the current view, for the filters' places and links.
 fn scene(state: &MapState) -> Memo<PlaceScene> {
     let prepared = state.prepared.clone();
-    let (transform, visible, camera, selected) = (
+    let (transform, visible, camera, selected, drawn) = (
         state.transform,
         state.visible,
         state.camera,
         state.selected_place,
+        state.drawn_places,
     );
     Memo::new(move |_| {
         let t = transform.get();
@@ -86,7 +87,7 @@ fn scene(state: &MapState) -> Memo<PlaceScene> {
         visible.with(|v| {
             place_scene(
                 &prepared.atlas,
-                &v.places,
+                &drawn.get(),
                 &v.links,
                 &t,
                 (camera.width, camera.height),

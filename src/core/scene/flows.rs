@@ -1,0 +1,260 @@
+//! The links between groups of places (`clusters`), as flowmap.gl and FlowmapBlue draw flows:
+//! every shown link between two groups becomes one arc whose width says how many links it
+//! stands for. The number of arcs is bounded by what the level's groups can join, not by the
+//! data; links within one group are drawn once the visitor zooms in far enough to split it.
+
+use std::collections::BTreeMap;
+
+use super::clusters::Level;
+use super::links::{LinkStyle, Styler};
+use crate::core::atlas::Atlas;
+use crate::core::filter::{Filters, LinkFacts};
+use crate::core::geo::arc::Curve;
+use crate::core::geo::MapPoint;
+
+/// Where an aggregated arc ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FlowEnd {
+    /// A group of the level, by index.
+    Group(u32),
+    /// A stretch of the map's frame, towards partners beyond the map.
+    Exit(usize),
+}
+
+/// One aggregated arc.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Flow {
+    pub from: FlowEnd,
+    pub to: FlowEnd,
+    pub style: LinkStyle,
+    /// How many shown links it stands for.
+    pub links: usize,
+    pub curve: Curve,
+}
+
+/// Width classes of arcs by the links they stand for: 1, 2–4, 5–14, 15–49, 50 and more.
+pub const WEIGHT_STEPS: [usize; 4] = [2, 5, 15, 50];
+
+/// The width class of an arc standing for `links` links, 0 (one link) to 4.
+pub fn weight(links: usize) -> u8 {
+    WEIGHT_STEPS.iter().filter(|&&step| links >= step).count() as u8
+}
+
+/// One drawn path of arcs of one style and width class.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FlowBatch {
+    pub style: LinkStyle,
+    pub weight: u8,
+    pub d: String,
+    /// How many arcs it draws.
+    pub arcs: usize,
+}
+
+/// The aggregated arcs of the links `shown` at `level`, the heaviest first.
+pub fn flows(
+    atlas: &Atlas,
+    level: &Level,
+    facts: &[LinkFacts],
+    shown: &[bool],
+    filters: &Filters,
+    themes: &[String],
+) -> Vec<Flow> {
+    let styler = Styler::new(filters, themes);
+    // (from, to, style) → (links, the last link counted), so that a network's many spokes
+    // between two groups count it once.
+    let mut arcs: BTreeMap<(FlowEnd, FlowEnd, LinkStyle), (usize, usize)> = BTreeMap::new();
+    for (i, link) in atlas.links.iter().enumerate() {
+        if !shown.get(i).copied().unwrap_or(false) || link.strokes.is_empty() {
+            continue;
+        }
+        let style = styler.style(atlas, facts, i);
+        for stroke in &link.strokes {
+            let group = |p: usize| level.group_of.get(p).copied().flatten();
+            let Some(a) = group(stroke.ends.0) else {
+                continue;
+            };
+            let ends = match stroke.exit {
+                Some(exit) => (FlowEnd::Group(a), FlowEnd::Exit(exit)),
+                None => match group(stroke.ends.1) {
+                    Some(b) if b != a => (FlowEnd::Group(a.min(b)), FlowEnd::Group(a.max(b))),
+                    _ => continue,
+                },
+            };
+            let entry = arcs
+                .entry((ends.0, ends.1, style))
+                .or_insert((0, usize::MAX));
+            if entry.1 != i {
+                *entry = (entry.0 + 1, i);
+            }
+        }
+    }
+    let at = |end: FlowEnd| match end {
+        FlowEnd::Group(g) => level.groups.get(g as usize).map(|g| g.at),
+        FlowEnd::Exit(e) => atlas.frame.stretches.get(e).map(|s| s.at),
+    };
+    let mut out: Vec<Flow> = arcs
+        .into_iter()
+        .filter_map(|((from, to, style), (links, _))| {
+            Some(Flow {
+                from,
+                to,
+                style,
+                links,
+                curve: bent(at(from)?, at(to)?),
+            })
+        })
+        .collect();
+    // Heaviest first; the rest of the key only makes the order the same on every run.
+    out.sort_by(|a, b| (b.links, a.style, a.from, a.to).cmp(&(a.links, b.style, b.from, b.to)));
+    out
+}
+
+/// A gentle curve from `from` to `to`, bowed to the left of the way it goes, so that flows
+/// from one group fan out instead of lying on top of each other.
+fn bent(from: MapPoint, to: MapPoint) -> Curve {
+    let (dx, dy) = (to.x - from.x, to.y - from.y);
+    const BOW: f64 = 0.18;
+    Curve {
+        from,
+        control: MapPoint {
+            x: (from.x + to.x) / 2.0 + dy * BOW,
+            y: (from.y + to.y) / 2.0 - dx * BOW,
+        },
+        to,
+    }
+}
+
+/// The flows as paths, one per style and width class, bottom layer and thin ones first.
+pub fn flow_batches(flows: &[Flow]) -> Vec<FlowBatch> {
+    let mut batches: Vec<FlowBatch> = Vec::new();
+    for flow in flows {
+        let key = (flow.style, weight(flow.links));
+        let at = match batches.binary_search_by(|b| (b.style, b.weight).cmp(&key)) {
+            Ok(at) => at,
+            Err(at) => {
+                batches.insert(
+                    at,
+                    FlowBatch {
+                        style: key.0,
+                        weight: key.1,
+                        d: String::new(),
+                        arcs: 0,
+                    },
+                );
+                at
+            }
+        };
+        batches[at].arcs += 1;
+        flow.curve.push_path(&mut batches[at].d);
+    }
+    // Within a layer, heavier arcs on top of thin ones.
+    batches.sort_by_key(|b| (b.style.layer, b.weight));
+    batches
+}
+
+/// The flow under `p` (map units), within `tolerance` map units; the heaviest where several are.
+pub fn flow_at(flows: &[Flow], p: MapPoint, tolerance: f64) -> Option<usize> {
+    flows.iter().position(|flow| {
+        let (min, max) = flow.curve.bounds();
+        let near_box = p.x >= min.x - tolerance
+            && p.x <= max.x + tolerance
+            && p.y >= min.y - tolerance
+            && p.y <= max.y + tolerance;
+        near_box && flow.curve.distance_to(p) <= tolerance
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::atlas::fixtures::{town, twinning};
+    use crate::core::scene::clusters::Clusters;
+
+    /// Two clusters of towns 300 km apart (0–2 round x = 0, 3–4 round x = 300) and a town
+    /// alone at x = 600.
+    fn atlas(pairs: &[(usize, usize)]) -> Atlas {
+        let xs = [0.0, 3.0, 6.0, 300.0, 303.0, 600.0];
+        let pt = |i: usize| MapPoint { x: xs[i], y: 0.0 };
+        Atlas {
+            places: (0..xs.len()).map(|i| town(i, pt(i))).collect(),
+            links: pairs
+                .iter()
+                .enumerate()
+                .map(|(n, &(a, b))| {
+                    let curve = Curve {
+                        from: pt(a),
+                        control: pt(a),
+                        to: pt(b),
+                    };
+                    twinning(n, (a, b), curve)
+                })
+                .collect(),
+            ..Atlas::default()
+        }
+    }
+
+    fn facts(n: usize) -> Vec<LinkFacts> {
+        (0..n)
+            .map(|_| LinkFacts {
+                themes: Vec::new(),
+                since: None,
+                until: None,
+                kind: crate::core::filter::KindFilter::Twinning,
+                countries: std::collections::BTreeSet::new(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn links_between_two_groups_are_one_arc_counting_them() {
+        let pairs = [(0, 3), (1, 4), (2, 3), (4, 0), (0, 1), (3, 5)];
+        let atlas = atlas(&pairs);
+        let clusters = Clusters::build(&atlas);
+        let level = clusters.levels.iter().find(|l| l.radius == 20.0).unwrap();
+        let shown = [true; 6];
+        let all = flows(&atlas, level, &facts(6), &shown, &Filters::default(), &[]);
+        let counts: Vec<usize> = all.iter().map(|f| f.links).collect();
+        assert_eq!(
+            counts,
+            vec![4, 1],
+            "four links join the two clusters; 0–1 is within one"
+        );
+        let batches = flow_batches(&all);
+        assert_eq!(batches.iter().map(|b| b.arcs).sum::<usize>(), 2);
+        assert_eq!(batches.last().unwrap().weight, weight(4));
+
+        let fewer = [true, false, false, false, true, true];
+        let some = flows(&atlas, level, &facts(6), &fewer, &Filters::default(), &[]);
+        assert_eq!(some.iter().map(|f| f.links).collect::<Vec<_>>(), vec![1, 1]);
+
+        let finest = clusters.levels.last().unwrap();
+        let alone = flows(&atlas, finest, &facts(6), &shown, &Filters::default(), &[]);
+        assert_eq!(alone.len(), 6, "every place alone: one arc per link");
+    }
+
+    #[test]
+    fn the_arc_under_the_pointer_is_found() {
+        let atlas = atlas(&[(0, 3), (3, 5)]);
+        let clusters = Clusters::build(&atlas);
+        let level = clusters.levels.last().unwrap();
+        let all = flows(
+            &atlas,
+            level,
+            &facts(2),
+            &[true, true],
+            &Filters::default(),
+            &[],
+        );
+        let middle = all[0].curve.at(0.5);
+        assert!(flow_at(&all, middle, 1.0).is_some());
+        assert_eq!(flow_at(&all, MapPoint { x: 150.0, y: 500.0 }, 1.0), None);
+    }
+
+    #[test]
+    fn widths_step_with_the_count() {
+        assert_eq!(
+            [1, 2, 4, 5, 14, 15, 49, 50, 5000].map(weight),
+            [0, 1, 1, 2, 2, 3, 3, 4, 4]
+        );
+    }
+}
