@@ -9,9 +9,10 @@ use flate2::{write::GzEncoder, Compression};
 
 /// wasm + JS of the app, gzipped. It was 300 KiB until the languages, the list view, sharing
 /// and the downloads (issue 4) brought about 45 KiB, and 350 KiB until partners beyond the map,
-/// the bounded problems notice and schema 2 (issue 11) brought about 15 KiB more; the README's
-/// "Sizes" says where it goes and how it comes back (a second module loaded when first needed).
-const APP_BUDGET: usize = 360 * 1024;
+/// the bounded problems notice and schema 2 (issue 11) brought about 15 KiB more, and 360 KiB
+/// until the aggregated flows (issue 12) brought about 7 KiB more; the README's "Sizes" says
+/// where it goes and how it comes back (a second module loaded when first needed).
+const APP_BUDGET: usize = 370 * 1024;
 /// The prepared basemap, gzipped.
 const BASEMAP_BUDGET: usize = 250 * 1024;
 

@@ -1,6 +1,7 @@
 //! The edge markers of partners beyond the map: one per stretch of the map's frame that shown
 //! links leave through (`core::geo::frame`), counting them and naming whom they lead to.
 
+use super::places::{rank_index, ranked};
 use crate::core::atlas::Atlas;
 
 /// One stretch's marker.
@@ -46,14 +47,14 @@ pub fn edge_markers(atlas: &Atlas, shown: &[bool], focus: Option<usize>) -> Vec<
     }
     markers.retain(|m| m.links > 0);
     for m in &mut markers {
-        m.places.sort_unstable();
-        m.places.dedup();
-        m.places.sort_by(|&a, &b| {
-            atlas.places[b]
-                .importance()
-                .total_cmp(&atlas.places[a].importance())
-                .then(a.cmp(&b))
-        });
+        let mut keys: Vec<u64> = m
+            .places
+            .iter()
+            .map(|&p| ranked(atlas.places[p].importance(), p))
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        m.places = keys.into_iter().map(rank_index).collect();
     }
     markers
 }

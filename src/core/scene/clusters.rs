@@ -7,8 +7,7 @@
 //! its most important place (population, links): the group round Hamburg is Hamburg's, and its
 //! arcs meet at Hamburg rather than at a centroid in a field.
 
-use std::collections::BTreeMap;
-
+use super::places::{rank_index, ranked};
 use crate::core::atlas::Atlas;
 use crate::core::geo::MapPoint;
 
@@ -16,8 +15,18 @@ use crate::core::geo::MapPoint;
 pub const COARSEST_RADIUS_KM: f64 = 320.0;
 /// Levels from the coarsest (320 km) down to the finest (2.5 km).
 pub const LEVELS: usize = 8;
+/// Up to this many places in the region, every place stands for itself at every zoom: there are
+/// no more than the map shows as markers anyway (`scene::places::MAX_MARKERS`).
+pub const GROUPED_FROM: usize = 150;
 /// Places closer on screen than this, in pixels, are drawn as one group.
 pub const GROUP_PX: f64 = 48.0;
+
+/// Bits of a grid cell's coordinate, and of an item's index, in the grid's packed keys: 2^20
+/// cells of 2.5 km and more span the globe, 2^24 places are more than any dataset's.
+const CELL_BITS: u32 = 20;
+const CELL_OFFSET: i64 = 1 << (CELL_BITS - 1);
+const CELL_MAX: i64 = (1 << CELL_BITS) - 1;
+const ITEM_BITS: u32 = 24;
 
 /// One group of places at one level.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -68,20 +77,21 @@ impl Level {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Clusters {
     pub levels: Vec<Level>,
+    /// Whether the map draws groups at all: only with more than `GROUPED_FROM` places.
+    pub in_use: bool,
 }
 
 impl Clusters {
     /// Groups the atlas's places in the region. O(n) per level: each group looks only at the
     /// grid cells within its radius, and leads are at least a radius apart.
     pub fn build(atlas: &Atlas) -> Clusters {
-        let mut order: Vec<usize> = (0..atlas.places.len())
-            .filter(|&p| !atlas.places[p].beyond)
-            .collect();
         // Most important first, then by index, so that the same data always groups alike.
-        order.sort_by(|&a, &b| {
-            let (ia, ib) = (atlas.places[a].importance(), atlas.places[b].importance());
-            ib.total_cmp(&ia).then(a.cmp(&b))
-        });
+        let mut ranks: Vec<u64> = (0..atlas.places.len())
+            .filter(|&p| !atlas.places[p].beyond)
+            .map(|p| ranked(atlas.places[p].importance(), p))
+            .collect();
+        ranks.sort_unstable();
+        let order: Vec<usize> = ranks.iter().map(|&k| rank_index(k)).collect();
         // The items of the level being built: singletons first, then each level's groups.
         let mut items: Vec<Group> = order
             .iter()
@@ -112,13 +122,16 @@ impl Clusters {
             });
         }
         levels.reverse();
-        Clusters { levels }
+        Clusters {
+            levels,
+            in_use: order.len() > GROUPED_FROM,
+        }
     }
 
     /// The level drawn at `px_per_km` pixels per km: the coarsest whose groups are no wider
     /// on screen than `GROUP_PX`; `None` when places are far enough apart to stand alone.
     pub fn level_at(&self, px_per_km: f64) -> Option<usize> {
-        if px_per_km.is_nan() || px_per_km <= 0.0 {
+        if !self.in_use || px_per_km.is_nan() || px_per_km <= 0.0 {
             return None;
         }
         let wanted = GROUP_PX / px_per_km;
@@ -129,11 +142,28 @@ impl Clusters {
 /// Groups `items` (already in importance order) within `radius`: the groups, and per item the
 /// index of the group it joined.
 fn group(items: &[Group], radius: f64) -> (Vec<Group>, Vec<u32>) {
-    let cell = |p: MapPoint| ((p.x / radius).floor() as i64, (p.y / radius).floor() as i64);
-    let mut grid: BTreeMap<(i64, i64), Vec<u32>> = BTreeMap::new();
-    for (i, item) in items.iter().enumerate() {
-        grid.entry(cell(item.at)).or_default().push(i as u32);
-    }
+    // The grid as one sorted list of (cell, item) packed in integers: a cell's items are a run
+    // of it, found by binary search.
+    let cell = |p: MapPoint| {
+        let axis = |v: f64| ((v / radius).floor() as i64 + CELL_OFFSET).clamp(0, CELL_MAX) as u64;
+        (axis(p.x), axis(p.y))
+    };
+    let code = |(x, y): (u64, u64)| (x << CELL_BITS) | y;
+    let mut grid: Vec<u64> = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| (code(cell(item.at)) << ITEM_BITS) | i as u64)
+        .collect();
+    grid.sort_unstable();
+    let in_cell = |c: (u64, u64)| {
+        let low = code(c) << ITEM_BITS;
+        let high = (code(c) + 1) << ITEM_BITS;
+        let from = grid.partition_point(|&k| k < low);
+        let to = grid.partition_point(|&k| k < high);
+        grid[from..to]
+            .iter()
+            .map(|&k| (k & ((1 << ITEM_BITS) - 1)) as usize)
+    };
     let mut joined: Vec<Option<u32>> = vec![None; items.len()];
     let mut groups = Vec::new();
     for (i, item) in items.iter().enumerate() {
@@ -143,10 +173,9 @@ fn group(items: &[Group], radius: f64) -> (Vec<Group>, Vec<u32>) {
         let id = groups.len() as u32;
         let mut group = Group { places: 0, ..*item };
         let (cx, cy) = cell(item.at);
-        for x in cx - 1..=cx + 1 {
-            for y in cy - 1..=cy + 1 {
-                for &j in grid.get(&(x, y)).into_iter().flatten() {
-                    let j = j as usize;
+        for x in cx.saturating_sub(1)..=cx + 1 {
+            for y in cy.saturating_sub(1)..=cy + 1 {
+                for j in in_cell((x, y)) {
                     let near = items[j].at.distance(item.at) <= radius;
                     if joined[j].is_none() && (j == i || near) {
                         joined[j] = Some(id);
@@ -234,7 +263,13 @@ mod tests {
     fn partners_beyond_the_map_are_in_no_group_and_the_level_follows_the_zoom() {
         let mut atlas = atlas(&[(0.0, 0.0, 10), (1.0, 0.0, 10)]);
         atlas.places[1].beyond = true;
-        let clusters = Clusters::build(&atlas);
+        let mut clusters = Clusters::build(&atlas);
+        assert_eq!(
+            clusters.level_at(GROUP_PX / 320.0),
+            None,
+            "two places: never grouped"
+        );
+        clusters.in_use = true;
         assert!(clusters.levels.iter().all(|l| l.group_of[1].is_none()));
         let coarsest = &clusters.levels[0];
         assert_eq!(coarsest.drawn(&[true, true]), vec![true, false]);

@@ -3,8 +3,6 @@
 //! stands for. The number of arcs is bounded by what the level's groups can join, not by the
 //! data; links within one group are drawn once the visitor zooms in far enough to split it.
 
-use std::collections::BTreeMap;
-
 use super::clusters::Level;
 use super::links::{LinkStyle, Styler};
 use crate::core::atlas::Atlas;
@@ -60,14 +58,26 @@ pub fn flows(
     themes: &[String],
 ) -> Vec<Flow> {
     let styler = Styler::new(filters, themes);
-    // (from, to, style) → (links, the last link counted), so that a network's many spokes
-    // between two groups count it once.
-    let mut arcs: BTreeMap<(FlowEnd, FlowEnd, LinkStyle), (usize, usize)> = BTreeMap::new();
+    // Each stroke between two groups as one number, (style, from, to) packed, so that one sort
+    // of plain integers gathers them: far smaller in the page than a map keyed by tuples, and
+    // as fast. A link's own strokes are gathered first, so that a network's many spokes between
+    // two groups count it once.
+    let mut styles: Vec<LinkStyle> = Vec::new();
+    let mut keys: Vec<u64> = Vec::new();
+    let mut own: Vec<u64> = Vec::new();
     for (i, link) in atlas.links.iter().enumerate() {
         if !shown.get(i).copied().unwrap_or(false) || link.strokes.is_empty() {
             continue;
         }
         let style = styler.style(atlas, facts, i);
+        let style = match styles.iter().position(|s| *s == style) {
+            Some(at) => at,
+            None => {
+                styles.push(style);
+                styles.len() - 1
+            }
+        };
+        own.clear();
         for stroke in &link.strokes {
             let group = |p: usize| level.group_of.get(p).copied().flatten();
             let Some(a) = group(stroke.ends.0) else {
@@ -80,33 +90,85 @@ pub fn flows(
                     _ => continue,
                 },
             };
-            let entry = arcs
-                .entry((ends.0, ends.1, style))
-                .or_insert((0, usize::MAX));
-            if entry.1 != i {
-                *entry = (entry.0 + 1, i);
+            if let Some(key) = pack(style, ends) {
+                own.push(key);
             }
         }
+        own.sort_unstable();
+        own.dedup();
+        keys.extend_from_slice(&own);
     }
+    keys.sort_unstable();
     let at = |end: FlowEnd| match end {
         FlowEnd::Group(g) => level.groups.get(g as usize).map(|g| g.at),
         FlowEnd::Exit(e) => atlas.frame.stretches.get(e).map(|s| s.at),
     };
-    let mut out: Vec<Flow> = arcs
-        .into_iter()
-        .filter_map(|((from, to, style), (links, _))| {
-            Some(Flow {
-                from,
-                to,
-                style,
-                links,
-                curve: bent(at(from)?, at(to)?),
-            })
+    let mut out: Vec<Flow> = Vec::new();
+    for run in keys.chunk_by(|a, b| a == b) {
+        let (style, from, to) = unpack(run[0]);
+        let (Some(&style), Some(a), Some(b)) = (styles.get(style), at(from), at(to)) else {
+            continue;
+        };
+        out.push(Flow {
+            from,
+            to,
+            style,
+            links: run.len(),
+            curve: bent(a, b),
+        });
+    }
+    // Heaviest first, then in the packed order: the same order on every run.
+    let mut order: Vec<u64> = out
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            (u64::from(u32::MAX - f.links.min(u32::MAX as usize) as u32) << 32) | i as u64
         })
         .collect();
-    // Heaviest first; the rest of the key only makes the order the same on every run.
-    out.sort_by(|a, b| (b.links, a.style, a.from, a.to).cmp(&(a.links, b.style, b.from, b.to)));
-    out
+    order.sort_unstable();
+    let mut slots: Vec<Option<Flow>> = out.into_iter().map(Some).collect();
+    order
+        .iter()
+        .filter_map(|key| slots.get_mut((key & u64::from(u32::MAX)) as usize)?.take())
+        .collect()
+}
+
+/// Bits of an arc's end in its packed key: groups below 2^21, stretches of the frame above.
+const END_BITS: u32 = 22;
+const EXIT_FLAG: u64 = 1 << (END_BITS - 1);
+
+fn pack_end(end: FlowEnd) -> Option<u64> {
+    let code = match end {
+        FlowEnd::Group(g) => u64::from(g),
+        FlowEnd::Exit(e) => EXIT_FLAG | e as u64,
+    };
+    let fits = match end {
+        FlowEnd::Group(_) => code < EXIT_FLAG,
+        FlowEnd::Exit(_) => code < (1 << END_BITS),
+    };
+    fits.then_some(code)
+}
+
+fn unpack_end(code: u64) -> FlowEnd {
+    match code & EXIT_FLAG {
+        0 => FlowEnd::Group(code as u32),
+        _ => FlowEnd::Exit((code & (EXIT_FLAG - 1)) as usize),
+    }
+}
+
+/// (style index, from, to) as one number, ordered by style, then from, then to.
+fn pack(style: usize, (from, to): (FlowEnd, FlowEnd)) -> Option<u64> {
+    let style = u64::try_from(style).ok().filter(|&s| s < 1 << 20)?;
+    Some((style << (2 * END_BITS)) | (pack_end(from)? << END_BITS) | pack_end(to)?)
+}
+
+fn unpack(key: u64) -> (usize, FlowEnd, FlowEnd) {
+    let mask = (1u64 << END_BITS) - 1;
+    (
+        (key >> (2 * END_BITS)) as usize,
+        unpack_end((key >> END_BITS) & mask),
+        unpack_end(key & mask),
+    )
 }
 
 /// A gentle curve from `from` to `to`, bowed to the left of the way it goes, so that flows
@@ -124,18 +186,19 @@ fn bent(from: MapPoint, to: MapPoint) -> Curve {
     }
 }
 
-/// The flows as paths, one per style and width class, bottom layer and thin ones first.
+/// The flows as paths, one per style and width class: by layer, and within one thin arcs
+/// under heavy ones.
 pub fn flow_batches(flows: &[Flow]) -> Vec<FlowBatch> {
     let mut batches: Vec<FlowBatch> = Vec::new();
     for flow in flows {
-        let key = (flow.style, weight(flow.links));
-        let at = match batches.binary_search_by(|b| (b.style, b.weight).cmp(&key)) {
+        let key = (flow.style.layer, weight(flow.links), flow.style);
+        let at = match batches.binary_search_by(|b| (b.style.layer, b.weight, b.style).cmp(&key)) {
             Ok(at) => at,
             Err(at) => {
                 batches.insert(
                     at,
                     FlowBatch {
-                        style: key.0,
+                        style: key.2,
                         weight: key.1,
                         d: String::new(),
                         arcs: 0,
@@ -147,8 +210,6 @@ pub fn flow_batches(flows: &[Flow]) -> Vec<FlowBatch> {
         batches[at].arcs += 1;
         flow.curve.push_path(&mut batches[at].d);
     }
-    // Within a layer, heavier arcs on top of thin ones.
-    batches.sort_by_key(|b| (b.style.layer, b.weight));
     batches
 }
 
@@ -248,6 +309,18 @@ mod tests {
         let middle = all[0].curve.at(0.5);
         assert!(flow_at(&all, middle, 1.0).is_some());
         assert_eq!(flow_at(&all, MapPoint { x: 150.0, y: 500.0 }, 1.0), None);
+    }
+
+    #[test]
+    fn arcs_ends_survive_packing() {
+        for ends in [
+            (FlowEnd::Group(0), FlowEnd::Group(7)),
+            (FlowEnd::Group(1_000_000), FlowEnd::Exit(66)),
+        ] {
+            let key = pack(3, ends).unwrap();
+            assert_eq!(unpack(key), (3, ends.0, ends.1));
+        }
+        assert_eq!(pack(0, (FlowEnd::Group(u32::MAX), FlowEnd::Exit(0))), None);
     }
 
     #[test]

@@ -52,6 +52,18 @@ pub fn priority(atlas: &Atlas, place: usize, focus: &[Option<usize>]) -> f64 {
     focused + wider + glyph.importance()
 }
 
+/// `score` (the higher, the earlier) and `index` as one integer, so that sorting plain integers
+/// orders by score, then by index: one small sort shared by all that ranks places.
+pub fn ranked(score: f64, index: usize) -> u64 {
+    let rank = u32::MAX - (score * 100.0).clamp(0.0, f64::from(u32::MAX)) as u32;
+    (u64::from(rank) << 32) | (index as u64 & u64::from(u32::MAX))
+}
+
+/// The index a `ranked` key was made with.
+pub fn rank_index(key: u64) -> usize {
+    (key & u64::from(u32::MAX)) as usize
+}
+
 /// The scene for places `shown` and links `shown_links` (per atlas index) at `transform` on a
 /// `width` × `height` screen; `focus` (selected, hovered) always get markers.
 pub fn place_scene(
@@ -74,14 +86,10 @@ pub fn place_scene(
             let (x, y) = transform.apply(atlas.places[i].at);
             in_view(x, y)
         })
-        .map(|i| {
-            let rank = u32::MAX
-                - (priority(atlas, i, focus) * 100.0).clamp(0.0, f64::from(u32::MAX)) as u32;
-            (u64::from(rank) << 32) | i as u64
-        })
+        .map(|i| ranked(priority(atlas, i, focus), i))
         .collect();
     candidates.sort_unstable();
-    let index = |key: &u64| (key & u64::from(u32::MAX)) as usize;
+    let index = |key: &u64| rank_index(*key);
     let split = candidates.len().min(MAX_MARKERS);
     let markers = candidates[..split].iter().map(index).collect();
 

@@ -68,11 +68,13 @@ pub fn MapView(
     let visible = state.visible;
     let summary = Signal::derive(move || visible.with(|v| v.summary));
     let wide = is_wide_screen();
-    // The page's first picture stays under the map until the basemap is drawn over it.
+    // The page's first picture stays under the map until the basemap is drawn over it; then
+    // it is hidden, not removed: an image taken out of the page while it still loads can keep
+    // the browser's load event waiting for good.
     Effect::new(move |_| {
         if basemap.with(Option::is_some) {
             if let Some(picture) = document().query_selector(".first-paint").ok().flatten() {
-                picture.remove();
+                let _ = picture.set_attribute("hidden", "");
             }
         }
     });
