@@ -113,6 +113,24 @@ async fn the_whole_region_draws_aggregated_arcs_that_split_as_you_zoom_in() {
         assert!(tip.contains("places nearby"), "named by its groups: {tip}");
         support::screenshot(&client, "flows-hover").await;
 
+        // From the keyboard: the heaviest arcs are stops, named as hovering names them, and
+        // Enter zooms in to where an arc splits.
+        pointer_to(&client, 5.0, 5.0).await;
+        let stop = wait_for(&client, "g.flow-stop").await;
+        let name = stop.attr("aria-label").await.unwrap().unwrap_or_default();
+        assert!(name.contains("links ·") && name.contains("nearby"), "{name}");
+        client
+            .execute("document.querySelector('g.flow-stop').focus();", vec![])
+            .await
+            .unwrap();
+        let tip = wait_for(&client, ".tooltip-flow").await.text().await.unwrap();
+        assert_eq!(tip, name, "focus shows what the arc stands for");
+        stop.send_keys(&Key::Enter.to_string()).await.unwrap();
+        wait_value(&client, ARCS, "zoomed in by Enter: finer arcs", |v| {
+            v.as_u64().is_some_and(|n| n as usize != whole)
+        })
+        .await;
+
         // Zooming in splits the groups: more, finer arcs; closer still, every link itself.
         open(&client, &site, "?map=2/54.5/10").await;
         wait_value(&client, ARCS, "more arcs zoomed in", |v| {

@@ -13,7 +13,7 @@ use leptos::prelude::*;
 
 use crate::core::basemap::Basemap;
 use crate::core::filter::{visible, Filters, LinkFacts, Visible, YearRange};
-use crate::core::geo::viewport::{Camera, View, ViewTransform};
+use crate::core::geo::viewport::{Camera, View, ViewTransform, MAX_ZOOM};
 use crate::core::geo::{MapPoint, Projection};
 use crate::core::scene::clusters::Clusters;
 use crate::core::scene::flows::{flows, Flow};
@@ -31,6 +31,8 @@ const FIT_PADDING: f64 = 12.0;
 const NARROW_SCREEN_PX: f64 = 800.0;
 /// How close a place chosen in search or in a panel is shown, at the most.
 pub const PLACE_ZOOM: f64 = 4.5;
+/// Room kept round the two ends of an aggregated arc when zooming in to them, in pixels.
+const FLOW_PADDING_PX: f64 = 80.0;
 /// Room around a selected place and its partners, for their labels.
 const FOCUS_PADDING: f64 = 60.0;
 
@@ -404,6 +406,26 @@ impl MapState {
             points.push(atlas.places[place].at);
         }
         points
+    }
+
+    /// Brings both ends of an aggregated arc into view, closer than the level it was drawn at.
+    pub fn zoom_to_flow(&self, flow: usize) {
+        let Some(curve) = self.flows.with_untracked(|f| f.get(flow).map(|f| f.curve)) else {
+            return;
+        };
+        let camera = self.camera.get_untracked();
+        let now = self.current_view().zoom;
+        let fitted = camera.fit_points(
+            &[curve.from, curve.to],
+            (0.0, 0.0, camera.width, camera.height),
+            FLOW_PADDING_PX,
+            MAX_ZOOM,
+        );
+        if let Some(mut view) = fitted {
+            view.zoom = view.zoom.max(now + 1.0);
+            self.hovered_flow.set(None);
+            self.set_view(view);
+        }
     }
 
     /// Selects a partnership, network or event (by atlas index).

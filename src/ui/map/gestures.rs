@@ -8,7 +8,7 @@ use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::core::geo::viewport::{View, MAX_ZOOM};
+use crate::core::geo::viewport::View;
 use crate::core::geo::MapPoint;
 use crate::core::scene::flows::flow_at;
 use crate::ui::i18n::t;
@@ -30,8 +30,6 @@ const SETTLE: std::time::Duration = std::time::Duration::from_millis(150);
 /// How near (px) the pointer must come to a place's centre to point at it, and to a line.
 const PLACE_REACH_PX: f64 = 11.0;
 const LINK_REACH_PX: f64 = 6.0;
-/// Room kept round the two ends of an aggregated arc when zooming in to them, in pixels.
-const FLOW_PADDING_PX: f64 = 80.0;
 
 /// The pointers pressed on the map, and whether the current press has become a drag.
 #[derive(Default)]
@@ -151,7 +149,7 @@ impl Gestures {
             return;
         }
         if let Some(flow) = self.flow_under(at) {
-            self.zoom_to_flow(flow);
+            self.state.zoom_to_flow(flow);
             return;
         }
         let scale = self.state.transform.get_untracked().scale;
@@ -288,30 +286,6 @@ impl Gestures {
         }
         if self.state.hovered_flow.get_untracked().is_some() {
             self.state.hovered_flow.set(None);
-        }
-    }
-
-    /// Brings both ends of an aggregated arc into view, closer than the level it was drawn at.
-    fn zoom_to_flow(&self, flow: usize) {
-        let Some(curve) = self
-            .state
-            .flows
-            .with_untracked(|f| f.get(flow).map(|f| f.curve))
-        else {
-            return;
-        };
-        let camera = self.state.camera.get_untracked();
-        let now = self.state.current_view().zoom;
-        let fitted = camera.fit_points(
-            &[curve.from, curve.to],
-            (0.0, 0.0, camera.width, camera.height),
-            FLOW_PADDING_PX,
-            MAX_ZOOM,
-        );
-        if let Some(mut view) = fitted {
-            view.zoom = view.zoom.max(now + 1.0);
-            self.state.hovered_flow.set(None);
-            self.state.set_view(view);
         }
     }
 

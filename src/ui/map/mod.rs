@@ -4,6 +4,7 @@
 mod basemap;
 mod beyond;
 mod embed;
+mod flow_stops;
 mod gestures;
 mod links;
 mod paths;
@@ -31,6 +32,7 @@ use crate::core::url_state::ViewMode;
 use basemap::BasemapLayer;
 use beyond::BeyondLayer;
 use embed::{Embedding, FullMapLink, GestureHint};
+use flow_stops::FlowStops;
 use gestures::Gestures;
 use gestures::ZoomControls;
 use links::LinkLayer;
@@ -155,6 +157,7 @@ pub fn MapView(
                         <LinkLayer state=state.clone()/>
                     </g>
                     <PlaceLayer state=state.clone()/>
+                    <FlowStops state=state.clone()/>
                     <g class="beyond">
                         <BeyondLayer state=state.clone()/>
                     </g>
@@ -248,25 +251,31 @@ fn Tooltip(state: MapState) -> impl IntoView {
         if preview.with(Option::is_some) || hovered.with(Option::is_some) {
             return None;
         }
-        let level = state.clusters.levels.get(state.level.get()?)?;
-        let text = state.flows.with(|flows| {
-            let flow = flows.get(i)?;
-            let end = |end: FlowEnd| match end {
-                FlowEnd::Group(g) => level.groups.get(g as usize).map(|g| group_name(&state, g)),
-                FlowEnd::Exit(_) => Some(t("map.flow_beyond").to_string()),
-            };
-            Some(format!(
-                "{} · {} — {}",
-                count("summary.links", flow.links),
-                end(flow.from)?,
-                end(flow.to)?
-            ))
-        })?;
+        let text = flow_text(&state, i)?;
         Some(view! {
             <div class="tooltip tooltip-flow" role="tooltip" style:left=format!("{x:.0}px") style:top=format!("{y:.0}px")>{text}</div>
         })
     };
     view! { {place_tip} {flow_tip} }
+}
+
+/// What the aggregated arc `flow` (index into `MapState::flows`) stands for: "171 links ·
+/// Berlin and 367 places nearby — Cologne and 591 places nearby".
+pub(super) fn flow_text(state: &MapState, flow: usize) -> Option<String> {
+    let level = state.clusters.levels.get(state.level.get()?)?;
+    state.flows.with(|flows| {
+        let flow = flows.get(flow)?;
+        let end = |end: FlowEnd| match end {
+            FlowEnd::Group(g) => level.groups.get(g as usize).map(|g| group_name(state, g)),
+            FlowEnd::Exit(_) => Some(t("map.flow_beyond").to_string()),
+        };
+        Some(format!(
+            "{} · {} — {}",
+            count("summary.links", flow.links),
+            end(flow.from)?,
+            end(flow.to)?
+        ))
+    })
 }
 
 /// "Hamburg and 12 places nearby": a group by its lead place, in the reader's language.
