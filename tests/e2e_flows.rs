@@ -118,12 +118,19 @@ async fn the_whole_region_draws_aggregated_arcs_that_split_as_you_zoom_in() {
         pointer_to(&client, 5.0, 5.0).await;
         let stop = wait_for(&client, "g.flow-stop").await;
         let name = stop.attr("aria-label").await.unwrap().unwrap_or_default();
-        assert!(name.contains("links ·") && name.contains("nearby"), "{name}");
+        assert!(
+            name.contains("links ·") && name.contains("nearby"),
+            "{name}"
+        );
         client
             .execute("document.querySelector('g.flow-stop').focus();", vec![])
             .await
             .unwrap();
-        let tip = wait_for(&client, ".tooltip-flow").await.text().await.unwrap();
+        let tip = wait_for(&client, ".tooltip-flow")
+            .await
+            .text()
+            .await
+            .unwrap();
         assert_eq!(tip, name, "focus shows what the arc stands for");
         stop.send_keys(&Key::Enter.to_string()).await.unwrap();
         wait_value(&client, ARCS, "zoomed in by Enter: finer arcs", |v| {
