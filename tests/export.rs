@@ -44,3 +44,84 @@ fn a_cut_of_the_dataset_is_a_valid_dataset_with_the_links_chosen() {
         assert!(sheet.lines().nth(1).unwrap().starts_with(chosen));
     }
 }
+
+/// Every single link of the curated records, and every network of the shipped dataset, cut on
+/// its own, is a valid dataset: each source it cites anywhere (a member count's, a place's
+/// population's) comes with it.
+#[test]
+fn every_links_cut_keeps_every_source_it_cites() {
+    for file in ["data/curated.json", "data/partnerships.json"] {
+        let text =
+            std::fs::read_to_string(format!("{}/{file}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        let loaded = load(&text).unwrap();
+        let atlas = Atlas::build(&loaded.dataset, &Projection::etrs89_laea().unwrap());
+        let chosen: Vec<usize> = (0..atlas.links.len())
+            .filter(|&i| file.ends_with("curated.json") || atlas.links[i].places.len() > 2)
+            .collect();
+        assert!(!chosen.is_empty());
+        for i in chosen {
+            let shown: Vec<bool> = (0..atlas.links.len()).map(|j| j == i).collect();
+            let cut = dataset_json(&text, &loaded.dataset, &atlas, &shown).unwrap();
+            let problems = load(&cut).unwrap().problems;
+            assert!(
+                problems.is_empty(),
+                "{file}, {}: {:?}",
+                atlas.links[i].id,
+                &problems[..problems.len().min(3)]
+            );
+        }
+    }
+}
+
+/// A source cited only by a network's member count, or only by a place's population, is kept.
+#[test]
+fn sources_cited_only_by_counts_and_populations_are_kept() {
+    let path = format!("{}/data/curated.json", env!("CARGO_MANIFEST_DIR"));
+    let mut data: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let only = |id: &str| serde_json::json!({ "id": id, "title": id, "publisher": "Test", "language": "en" });
+    data["sources"]
+        .as_array_mut()
+        .unwrap()
+        .push(only("count-only"));
+    data["sources"]
+        .as_array_mut()
+        .unwrap()
+        .push(only("population-only"));
+    let network = data["networks"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|n| n["id"] == "staedtenetz-soziale-stadt-nrw")
+        .unwrap();
+    network["member_counts"][0]["source"] = "count-only".into();
+    let essen = data["places"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|p| p["id"] == "essen")
+        .unwrap();
+    essen["population"] = serde_json::json!({ "count": 580000, "source": "population-only" });
+    let text = serde_json::to_string(&data).unwrap();
+    let loaded = load(&text).unwrap();
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    let atlas = Atlas::build(&loaded.dataset, &Projection::etrs89_laea().unwrap());
+    let shown: Vec<bool> = atlas
+        .links
+        .iter()
+        .map(|l| l.id == "staedtenetz-soziale-stadt-nrw")
+        .collect();
+    let cut = dataset_json(&text, &loaded.dataset, &atlas, &shown).unwrap();
+    let reread = load(&cut).unwrap();
+    assert!(reread.problems.is_empty(), "{:?}", reread.problems);
+    let ids: Vec<&str> = reread
+        .dataset
+        .sources
+        .iter()
+        .map(|s| s.id.as_str())
+        .collect();
+    assert!(
+        ids.contains(&"count-only") && ids.contains(&"population-only"),
+        "{ids:?}"
+    );
+}

@@ -16,7 +16,8 @@ struct Id<'a> {
 }
 
 /// The records the kept links need to stay a valid dataset: their places (and those places'
-/// counties), sources, themes, and the networks or partnerships a kept meeting is part of.
+/// counties), sources (also those cited only by a member count or a population), themes, and
+/// the networks or partnerships a kept meeting is part of.
 fn needed(dataset: &Dataset, atlas: &Atlas, shown: &[bool]) -> BTreeSet<String> {
     let mut keep: BTreeSet<String> = BTreeSet::new();
     let mut links: Vec<usize> = (0..atlas.links.len())
@@ -33,6 +34,7 @@ fn needed(dataset: &Dataset, atlas: &Atlas, shown: &[bool]) -> BTreeSet<String> 
             }
             Record::Network(i) => {
                 let n = &dataset.networks[i];
+                keep.extend(n.member_counts.iter().map(|c| c.source.clone()));
                 (&n.themes, &n.sources)
             }
             Record::Event(i) => {
@@ -57,6 +59,7 @@ fn needed(dataset: &Dataset, atlas: &Atlas, shown: &[bool]) -> BTreeSet<String> 
                 }
                 keep.extend(p.sources.iter().cloned());
                 keep.insert(p.location.source.clone());
+                keep.extend(p.population.as_ref().map(|n| n.source.clone()));
                 next = p
                     .parent
                     .as_ref()

@@ -160,9 +160,10 @@ fn collation_key(text: &str) -> String {
 }
 
 /// Writes a spreadsheet cell: quoted where it must be, and never read as a formula (a value
-/// from the data that starts with `=`, `+`, `-` or `@` gets a leading apostrophe).
+/// from the data that starts with `=`, `+`, `-`, `@`, a tab or a carriage return, OWASP's
+/// list, gets a leading apostrophe).
 fn cell(out: &mut String, value: &str) {
-    let guarded = value.starts_with(['=', '+', '-', '@']);
+    let guarded = value.starts_with(['=', '+', '-', '@', '\t', '\r']);
     if guarded || value.contains([',', '"', '\n', '\r']) {
         out.push('"');
         if guarded {
@@ -233,13 +234,15 @@ mod tests {
             "=HYPERLINK(\"x\")",
             "-3",
             "line\nbreak",
+            "\t=1+1",
+            "\r=1+1",
         ] {
             cell(&mut out, v);
             out.push('|');
         }
         assert_eq!(
             out,
-            "plain|\"a,b\"|\"say \"\"hi\"\"\"|\"'=HYPERLINK(\"\"x\"\")\"|\"'-3\"|\"line\nbreak\"|"
+            "plain|\"a,b\"|\"say \"\"hi\"\"\"|\"'=HYPERLINK(\"\"x\"\")\"|\"'-3\"|\"line\nbreak\"|\"'\t=1+1\"|\"'\r=1+1\"|"
         );
     }
 
