@@ -358,6 +358,17 @@ fn links_refer_to_known_places_and_themes() {
         false,
     );
     check(
+        |d| {
+            d["events"][0]["participants"] = json!([]);
+            d["events"][0]["host"] = Value::Null;
+        },
+        "events",
+        "meet",
+        "participants",
+        "needs a host or at least one participant",
+        false,
+    );
+    check(
         |d| d["events"][0]["participants"] = json!(["nowhere"]),
         "events",
         "meet",

@@ -419,6 +419,10 @@ impl Check<'_> {
         if let Some(host) = &event.host {
             self.place_ref("host", host, places);
         }
+        // With no place at all, the map would have nothing to draw it at.
+        if event.host.is_none() && event.participants.is_empty() {
+            self.fail("participants", "needs a host or at least one participant");
+        }
         for (i, place) in event.participants.iter().enumerate() {
             self.place_ref(format!("participants[{i}]"), place, places);
         }
