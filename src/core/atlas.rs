@@ -300,6 +300,41 @@ pub mod fixtures {
         }
     }
 
+    /// Towns at `xs` along the x axis, twinned as `pairs` say, each link a straight curve.
+    pub fn towns_along(xs: &[f64], pairs: &[(usize, usize)]) -> Atlas {
+        let pt = |i: usize| MapPoint { x: xs[i], y: 0.0 };
+        Atlas {
+            places: (0..xs.len()).map(|i| town(i, pt(i))).collect(),
+            links: pairs
+                .iter()
+                .enumerate()
+                .map(|(n, &(a, b))| {
+                    let curve = Curve {
+                        from: pt(a),
+                        control: pt(a),
+                        to: pt(b),
+                    };
+                    twinning(n, (a, b), curve)
+                })
+                .collect(),
+            ..Atlas::default()
+        }
+    }
+
+    /// Undated twinnings' facts, with the themes each has.
+    pub fn facts(themes: &[&[&str]]) -> Vec<crate::core::filter::LinkFacts> {
+        themes
+            .iter()
+            .map(|t| crate::core::filter::LinkFacts {
+                themes: t.iter().map(|s| s.to_string()).collect(),
+                since: None,
+                until: None,
+                kind: crate::core::filter::KindFilter::Twinning,
+                countries: std::collections::BTreeSet::new(),
+            })
+            .collect()
+    }
+
     /// The `n`-th partnership, a twinning of places `a` and `b` drawn as `curve`.
     pub fn twinning(n: usize, (a, b): (usize, usize), curve: Curve) -> LinkGlyph {
         LinkGlyph {

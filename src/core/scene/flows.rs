@@ -228,42 +228,18 @@ pub fn flow_at(flows: &[Flow], p: MapPoint, tolerance: f64) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::atlas::fixtures::{town, twinning};
+    use crate::core::atlas::fixtures::{facts, towns_along};
     use crate::core::scene::clusters::Clusters;
 
     /// Two clusters of towns 300 km apart (0–2 round x = 0, 3–4 round x = 300) and a town
     /// alone at x = 600.
     fn atlas(pairs: &[(usize, usize)]) -> Atlas {
-        let xs = [0.0, 3.0, 6.0, 300.0, 303.0, 600.0];
-        let pt = |i: usize| MapPoint { x: xs[i], y: 0.0 };
-        Atlas {
-            places: (0..xs.len()).map(|i| town(i, pt(i))).collect(),
-            links: pairs
-                .iter()
-                .enumerate()
-                .map(|(n, &(a, b))| {
-                    let curve = Curve {
-                        from: pt(a),
-                        control: pt(a),
-                        to: pt(b),
-                    };
-                    twinning(n, (a, b), curve)
-                })
-                .collect(),
-            ..Atlas::default()
-        }
+        towns_along(&[0.0, 3.0, 6.0, 300.0, 303.0, 600.0], pairs)
     }
 
-    fn facts(n: usize) -> Vec<LinkFacts> {
-        (0..n)
-            .map(|_| LinkFacts {
-                themes: Vec::new(),
-                since: None,
-                until: None,
-                kind: crate::core::filter::KindFilter::Twinning,
-                countries: std::collections::BTreeSet::new(),
-            })
-            .collect()
+    /// `n` links without a theme.
+    fn untagged(n: usize) -> Vec<LinkFacts> {
+        facts(&vec![&[][..]; n])
     }
 
     #[test]
@@ -273,7 +249,14 @@ mod tests {
         let clusters = Clusters::build(&atlas);
         let level = clusters.levels.iter().find(|l| l.radius == 20.0).unwrap();
         let shown = [true; 6];
-        let all = flows(&atlas, level, &facts(6), &shown, &Filters::default(), &[]);
+        let all = flows(
+            &atlas,
+            level,
+            &untagged(6),
+            &shown,
+            &Filters::default(),
+            &[],
+        );
         let counts: Vec<usize> = all.iter().map(|f| f.links).collect();
         assert_eq!(
             counts,
@@ -285,11 +268,25 @@ mod tests {
         assert_eq!(batches.last().unwrap().weight, weight(4));
 
         let fewer = [true, false, false, false, true, true];
-        let some = flows(&atlas, level, &facts(6), &fewer, &Filters::default(), &[]);
+        let some = flows(
+            &atlas,
+            level,
+            &untagged(6),
+            &fewer,
+            &Filters::default(),
+            &[],
+        );
         assert_eq!(some.iter().map(|f| f.links).collect::<Vec<_>>(), vec![1, 1]);
 
         let finest = clusters.levels.last().unwrap();
-        let alone = flows(&atlas, finest, &facts(6), &shown, &Filters::default(), &[]);
+        let alone = flows(
+            &atlas,
+            finest,
+            &untagged(6),
+            &shown,
+            &Filters::default(),
+            &[],
+        );
         assert_eq!(alone.len(), 6, "every place alone: one arc per link");
     }
 
@@ -301,7 +298,7 @@ mod tests {
         let all = flows(
             &atlas,
             level,
-            &facts(2),
+            &untagged(2),
             &[true, true],
             &Filters::default(),
             &[],

@@ -145,44 +145,10 @@ pub fn links_of(atlas: &Atlas, shown: &[bool], place: usize, limit: usize) -> Ve
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::atlas::fixtures::{town, twinning};
-    use crate::core::geo::arc::Curve;
-    use crate::core::geo::MapPoint;
+    use crate::core::atlas::fixtures::{facts, towns_along};
 
     fn atlas(pairs: &[(usize, usize)]) -> Atlas {
-        let pt = |i: usize| MapPoint {
-            x: i as f64 * 10.0,
-            y: 0.0,
-        };
-        Atlas {
-            places: (0..4).map(|i| town(i, pt(i))).collect(),
-            links: pairs
-                .iter()
-                .enumerate()
-                .map(|(n, &(a, b))| {
-                    let curve = Curve {
-                        from: pt(a),
-                        control: pt(a),
-                        to: pt(b),
-                    };
-                    twinning(n, (a, b), curve)
-                })
-                .collect(),
-            ..Atlas::default()
-        }
-    }
-
-    fn facts(themes: &[&[&str]]) -> Vec<LinkFacts> {
-        themes
-            .iter()
-            .map(|t| LinkFacts {
-                themes: t.iter().map(|s| s.to_string()).collect(),
-                since: None,
-                until: None,
-                kind: crate::core::filter::KindFilter::Twinning,
-                countries: std::collections::BTreeSet::new(),
-            })
-            .collect()
+        towns_along(&[0.0, 10.0, 20.0, 30.0], pairs)
     }
 
     #[test]
