@@ -5,19 +5,11 @@ mod support;
 use fantoccini::{key::Key, Client, Locator};
 use serde_json::json;
 use support::{
-    attr, expected_links, screenshot, seed_dataset, wait_attr, wait_for, wait_text, with_browser,
-    Expect, Site,
+    attr, expected_links, open_map, screenshot, seed_dataset, wait_attr, wait_for, wait_text,
+    with_browser, Expect, Site,
 };
 
 const SUMMARY: &str = "#summary";
-
-async fn open(client: &Client, site: &Site, query: &str) {
-    client
-        .goto(&format!("{}{query}", site.url))
-        .await
-        .expect("open the map");
-    wait_for(client, "#summary[data-links]").await;
-}
 
 async fn links_should_be(client: &Client, n: usize) {
     wait_attr(client, SUMMARY, "data-links", &n.to_string()).await;
@@ -72,7 +64,7 @@ async fn each_filter_set_by_its_control_and_by_the_url_counts_what_the_dataset_s
         let all = expected_links(&data, Expect::default());
 
         // Theme, by its chip; the chip's own count says the same.
-        open(&client, &site, "").await;
+        open_map(&client, &site, "").await;
         links_should_be(&client, all).await;
         let theme = Expect { theme: Some("migration_integration"), ..Expect::default() };
         let chip = "button.chip[data-theme='migration_integration']";
@@ -118,7 +110,7 @@ async fn each_filter_set_by_its_control_and_by_the_url_counts_what_the_dataset_s
             ("?country=SE", Expect { country: Some("SE"), ..Expect::default() }),
             ("?theme=youth&country=DE&kind=network", Expect { theme: Some("youth"), country: Some("DE"), kind: Some("network"), ..Expect::default() }),
         ] {
-            open(&client, &site, q).await;
+            open_map(&client, &site, q).await;
             links_should_be(&client, expected_links(&data, expect)).await;
         }
     })
@@ -130,7 +122,7 @@ async fn play_steps_through_the_years() {
     let site = Site::start();
     with_browser(1200, 800, move |client| async move {
         let data = seed_dataset();
-        open(&client, &site, "").await;
+        open_map(&client, &site, "").await;
         click(&client, "#play-years").await;
         // The player starts at the first year any link is in force, and moves on by itself.
         for year in [1999, 2000, 2001] {
@@ -158,7 +150,7 @@ async fn play_steps_through_the_years() {
 async fn searching_butow_finds_bytow_and_its_panel_lists_frankenberg() {
     let site = Site::start();
     with_browser(1400, 900, move |client| async move {
-        open(&client, &site, "").await;
+        open_map(&client, &site, "").await;
         let search = wait_for(&client, "#search-input").await;
         search.send_keys("butow").await.unwrap();
         let first = wait_for(&client, "#search-option-0").await;
@@ -228,7 +220,7 @@ async fn searching_butow_finds_bytow_and_its_panel_lists_frankenberg() {
         drop(panel);
 
         // Clicking a partnership on the map selects it.
-        open(&client, &site, "?place=koge").await;
+        open_map(&client, &site, "?place=koge").await;
         // A click on the middle of the arc, where the pointer would be.
         let arc =
             serde_json::to_value(wait_for(&client, "path[data-link='koge-kristianstad']").await)
@@ -248,7 +240,7 @@ async fn searching_butow_finds_bytow_and_its_panel_lists_frankenberg() {
         assert!(query(&client).await.contains("link=koge-kristianstad"));
 
         // "koge" finds Køge without its ø; a link's details name its places and sources.
-        open(&client, &site, "?link=koge-kristianstad").await;
+        open_map(&client, &site, "?link=koge-kristianstad").await;
         let details = wait_for(&client, "#details").await.text().await.unwrap();
         assert!(
             details.contains("Køge – Kristianstad") && details.contains("since October 2021"),
@@ -258,7 +250,7 @@ async fn searching_butow_finds_bytow_and_its_panel_lists_frankenberg() {
             details.contains("Samarbejdskommune kommer på besøg fra Sydsverige"),
             "{details}"
         );
-        open(&client, &site, "?q=koge").await;
+        open_map(&client, &site, "?q=koge").await;
         assert!(wait_for(&client, "#search-option-0")
             .await
             .text()
@@ -275,7 +267,7 @@ async fn back_restores_the_previous_filter_and_nonsense_falls_back_to_defaults()
     with_browser(1200, 800, move |client| async move {
         let data = seed_dataset();
         let all = expected_links(&data, Expect::default());
-        open(&client, &site, "").await;
+        open_map(&client, &site, "").await;
         click(&client, "button.chip[data-theme='refugees']").await;
         let refugees = Expect { theme: Some("refugees"), ..Expect::default() };
         links_should_be(&client, expected_links(&data, refugees)).await;
@@ -289,7 +281,7 @@ async fn back_restores_the_previous_filter_and_nonsense_falls_back_to_defaults()
         links_should_be(&client, expected_links(&data, refugees)).await;
 
         // Nonsense in every parameter: the defaults, and a working map.
-        open(
+        open_map(
             &client,
             &site,
             "?theme=zzz&year=abc&undated=maybe&kind=castle&country=XX&place=atlantis&link=nothing&q=%00%FF\
@@ -301,7 +293,7 @@ async fn back_restores_the_previous_filter_and_nonsense_falls_back_to_defaults()
         let places = support::count(&data, "places").to_string();
         wait_attr(&client, SUMMARY, "data-places", &places).await;
         // A valid part of an otherwise broken URL still applies.
-        open(&client, &site, "?year=nonsense&theme=youth,zzz&map=1/2").await;
+        open_map(&client, &site, "?year=nonsense&theme=youth,zzz&map=1/2").await;
         links_should_be(&client, expected_links(&data, Expect { theme: Some("youth"), ..Expect::default() })).await;
     })
     .await;
@@ -311,7 +303,7 @@ async fn back_restores_the_previous_filter_and_nonsense_falls_back_to_defaults()
 async fn wheel_drag_keys_and_hover_move_and_light_the_map() {
     let site = Site::start();
     with_browser(1200, 800, move |client| async move {
-        open(&client, &site, "").await;
+        open_map(&client, &site, "").await;
         wait_for(&client, "#basemap").await;
         let home = world_transform(&client).await;
 
@@ -365,7 +357,7 @@ async fn wheel_drag_keys_and_hover_move_and_light_the_map() {
 async fn a_chosen_theme_colours_its_chip_and_its_links_alike() {
     let site = Site::start();
     with_browser(1200, 800, move |client| async move {
-        open(&client, &site, "?theme=refugees").await;
+        open_map(&client, &site, "?theme=refugees").await;
         let colours = client
             .execute(
                 "const swatch = document.querySelector(\"button.chip[data-theme='refugees'] circle\");

@@ -6,35 +6,11 @@ mod support;
 
 use fantoccini::actions::{InputSource, MouseActions, PointerAction};
 use fantoccini::{key::Key, Client};
-use support::{count, real_dataset, wait_for, with_browser, Site};
+use support::{count, open_map, real_dataset, wait_for, wait_value, with_browser, Site};
 
 async fn open(client: &Client, site: &Site, query: &str) {
-    client
-        .goto(&format!("{}{query}", site.url))
-        .await
-        .expect("open the map");
-    wait_for(client, "#summary[data-links]").await;
+    open_map(client, site, query).await;
     wait_for(client, "#basemap").await;
-}
-
-/// Runs `script` until it returns a value `done` accepts, up to 10 s; that value.
-async fn wait_value(
-    client: &Client,
-    script: &str,
-    what: &str,
-    done: impl Fn(&serde_json::Value) -> bool,
-) -> serde_json::Value {
-    let mut last = serde_json::Value::Null;
-    for _ in 0..200 {
-        if let Ok(v) = client.execute(script, vec![]).await {
-            if done(&v) {
-                return v;
-            }
-            last = v;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-    panic!("{what}: last {last}");
 }
 
 /// How many aggregated arcs the map draws (each path says how many it holds).
@@ -80,15 +56,7 @@ async fn the_whole_region_draws_aggregated_arcs_that_split_as_you_zoom_in() {
         .as_u64()
         .unwrap() as usize;
         assert!(whole * 4 < links, "{whole} arcs for {links} links");
-        let elements = client
-            .execute(
-                "return document.querySelectorAll('svg.map-svg *').length;",
-                vec![],
-            )
-            .await
-            .unwrap()
-            .as_u64()
-            .unwrap();
+        let elements = support::svg_elements(&client).await;
         assert!(
             elements <= 2_000,
             "{elements} SVG elements on the whole region"

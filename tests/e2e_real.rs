@@ -6,18 +6,11 @@ mod support;
 
 use fantoccini::{key::Key, Client, Locator};
 use support::{
-    count, expected_links, real_dataset, wait_attr, wait_for, with_browser, Expect, Site,
+    count, expected_links, open_map, real_dataset, wait_attr, wait_for, wait_value, with_browser,
+    Expect, Site,
 };
 
 const SUMMARY: &str = "#summary";
-
-async fn open(client: &Client, site: &Site, query: &str) {
-    client
-        .goto(&format!("{}{query}", site.url))
-        .await
-        .expect("open the map");
-    wait_for(client, "#summary[data-links]").await;
-}
 
 async fn links_should_be(client: &Client, n: usize) {
     wait_attr(client, SUMMARY, "data-links", &n.to_string()).await;
@@ -27,29 +20,12 @@ async fn text_of(client: &Client, css: &str) -> String {
     wait_for(client, css).await.text().await.unwrap()
 }
 
-/// Waits until `script` (returning a boolean) is true, up to 10 s.
-async fn wait_until(client: &Client, script: &str, what: &str) {
-    for _ in 0..200 {
-        if client
-            .execute(script, vec![])
-            .await
-            .ok()
-            .and_then(|v| v.as_bool())
-            == Some(true)
-        {
-            return;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-    panic!("{what}");
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn the_real_network_shows_partners_beyond_the_map() {
     let data = real_dataset();
     let site = Site::real();
     with_browser(1400, 900, move |client| async move {
-        open(&client, &site, "").await;
+        open_map(&client, &site, "").await;
         let all = count(&data, "partnerships") + count(&data, "networks") + count(&data, "events");
         assert!(all > 9_500, "{all} links in the shipped dataset");
         links_should_be(&client, all).await;
@@ -59,7 +35,7 @@ async fn the_real_network_shows_partners_beyond_the_map() {
         support::screenshot(&client, "real-region").await;
 
         // Hamburg: partners in the region and overseas, its panel lists both.
-        open(&client, &site, "?place=hamburg").await;
+        open_map(&client, &site, "?place=hamburg").await;
         wait_for(&client, "#details").await;
         let panel = text_of(&client, "#details-partners").await;
         for partner in ["Dresden", "Prague", "Marseille", "Chicago", "Shanghai"] {
@@ -88,7 +64,7 @@ async fn the_real_network_shows_partners_beyond_the_map() {
         support::screenshot(&client, "real-hamburg").await;
 
         // Searching for a place beyond the map selects it and shows its partners in the region.
-        open(&client, &site, "").await;
+        open_map(&client, &site, "").await;
         let search = wait_for(&client, "#search-input").await;
         search.send_keys("Marseille").await.unwrap();
         wait_for(&client, "#search-option-0").await;
@@ -135,7 +111,7 @@ async fn links_without_a_stated_theme_join_a_theme_only_when_asked() {
             only > 0 && both > only + 9_000,
             "{only} tagged, {both} with the untagged"
         );
-        open(&client, &site, &format!("?theme={theme}")).await;
+        open_map(&client, &site, &format!("?theme={theme}")).await;
         links_should_be(&client, only).await;
         // The untagged links' own chip counts them.
         let chip = wait_for(&client, "button.chip-untagged .chip-count").await;
@@ -155,7 +131,7 @@ async fn links_without_a_stated_theme_join_a_theme_only_when_asked() {
             url.query().unwrap_or_default().contains("untagged=1"),
             "{url}"
         );
-        open(&client, &site, &format!("?theme={theme}&untagged=1")).await;
+        open_map(&client, &site, &format!("?theme={theme}&untagged=1")).await;
         links_should_be(&client, both).await;
     })
     .await;
@@ -176,17 +152,18 @@ async fn forty_thousand_broken_records_make_a_small_notice() {
     let site = Site::start();
     site.answer_json(support::DATASET_PATH, &data);
     with_browser(1400, 900, move |client| async move {
-        open(&client, &site, "").await;
+        open_map(&client, &site, "").await;
         // Everything valid is still shown.
         links_should_be(&client, expected_links(&support::seed_dataset(), Expect::default()))
             .await;
         let heading = text_of(&client, "#data-problems summary").await;
         assert!(heading.contains("40,000"), "{heading}");
         wait_for(&client, "#data-problems summary").await.click().await.unwrap();
-        wait_until(
+        wait_value(
             &client,
             "return document.querySelectorAll('#data-problems li').length > 0;",
             "the notice lists problems",
+            |v| v.as_bool() == Some(true),
         )
         .await;
         let nodes = client

@@ -47,15 +47,7 @@ async fn twenty_five_thousand_links_filter_search_select_and_remember() {
         wait_attr(&client, SUMMARY, "data-places", "2000").await;
         wait_for(&client, "#basemap").await;
         // Drawn in batches: far fewer elements than links.
-        let elements = client
-            .execute(
-                "return document.querySelectorAll('svg.map-svg *').length;",
-                vec![],
-            )
-            .await
-            .unwrap()
-            .as_u64()
-            .unwrap();
+        let elements = support::svg_elements(&client).await;
         assert!(elements < 2_000, "{elements} SVG elements for 25,000 links");
         support::screenshot(&client, "scale-25k").await;
 

@@ -484,6 +484,51 @@ pub fn expected_links(dataset: &serde_json::Value, e: Expect) -> usize {
         .count()
 }
 
+/// Opens the site at `query` and waits for the summary, the sign that the data is drawn.
+#[allow(dead_code)]
+pub async fn open_map(client: &Client, site: &Site, query: &str) {
+    client
+        .goto(&format!("{}{query}", site.url))
+        .await
+        .expect("open the map");
+    wait_for(client, "#summary[data-links]").await;
+}
+
+/// Runs `script` until it returns a value `done` accepts, up to 10 s; that value.
+#[allow(dead_code)]
+pub async fn wait_value(
+    client: &Client,
+    script: &str,
+    what: &str,
+    done: impl Fn(&serde_json::Value) -> bool,
+) -> serde_json::Value {
+    let mut last = serde_json::Value::Null;
+    for _ in 0..200 {
+        if let Ok(v) = client.execute(script, vec![]).await {
+            if done(&v) {
+                return v;
+            }
+            last = v;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("{what}: last {last}");
+}
+
+/// How many elements the map's SVG holds now.
+#[allow(dead_code)]
+pub async fn svg_elements(client: &Client) -> u64 {
+    client
+        .execute(
+            "return document.querySelectorAll('svg.map-svg *').length;",
+            vec![],
+        )
+        .await
+        .unwrap()
+        .as_u64()
+        .unwrap()
+}
+
 /// Points the mouse at the centre of the element `css` names, as a visitor moving the mouse
 /// over the map does (the map finds what is under the pointer itself).
 #[allow(dead_code)]
