@@ -39,6 +39,23 @@ fn class_of(style: &LinkStyle, extra: &str) -> String {
     format!("link {}{undated}{extra}", kind_class(style.kind))
 }
 
+/// A path of links drawn in `style`: its class (with `extra` classes), its theme colour.
+fn styled(
+    style: &LinkStyle,
+    extra: &str,
+    d: String,
+    count: usize,
+    record: Option<String>,
+) -> Batch {
+    Batch {
+        class: class_of(style, extra),
+        d,
+        count,
+        stroke: style.theme.map(theme_colour),
+        record,
+    }
+}
+
 /// A click on a link reaches the map, which finds the line under the pointer
 /// (`Gestures::on_click`).
 #[component]
@@ -76,12 +93,9 @@ pub fn LinkLayer(state: MapState) -> impl IntoView {
             draw(
                 batches
                     .iter()
-                    .map(|b| Batch {
-                        class: class_of(&b.style, &format!(" flow flow-w{}", b.weight)),
-                        d: b.d.clone(),
-                        count: b.arcs,
-                        stroke: b.style.theme.map(theme_colour),
-                        record: None,
+                    .map(|b| {
+                        let extra = format!(" flow flow-w{}", b.weight);
+                        styled(&b.style, &extra, b.d.clone(), b.arcs, None)
                     })
                     .collect(),
             )
@@ -92,13 +106,7 @@ pub fn LinkLayer(state: MapState) -> impl IntoView {
             draw(
                 batches
                     .iter()
-                    .map(|b| Batch {
-                        class: class_of(&b.style, " link-batch"),
-                        d: b.d.clone(),
-                        count: b.links,
-                        stroke: b.style.theme.map(theme_colour),
-                        record: None,
-                    })
+                    .map(|b| styled(&b.style, " link-batch", b.d.clone(), b.links, None))
                     .collect(),
             )
         })
@@ -129,13 +137,7 @@ pub fn LinkLayer(state: MapState) -> impl IntoView {
                 } else {
                     " highlighted"
                 };
-                Batch {
-                    class: class_of(&style, emphasis),
-                    d,
-                    count: 1,
-                    stroke: style.theme.map(theme_colour),
-                    record: Some(link.id.clone()),
-                }
+                styled(&style, emphasis, d, 1, Some(link.id.clone()))
             })
             .collect();
         draw(batches)
@@ -147,16 +149,8 @@ pub fn LinkLayer(state: MapState) -> impl IntoView {
             f.get(i).map(|flow| {
                 let mut d = String::new();
                 flow.curve.push_path(&mut d);
-                Batch {
-                    class: class_of(
-                        &flow.style,
-                        &format!(" flow flow-w{} highlighted", weight(flow.links)),
-                    ),
-                    d,
-                    count: flow.links,
-                    stroke: flow.style.theme.map(theme_colour),
-                    record: None,
-                }
+                let extra = format!(" flow flow-w{} highlighted", weight(flow.links));
+                styled(&flow.style, &extra, d, flow.links, None)
             })
         })?;
         Some(draw(vec![batch]))
