@@ -228,6 +228,13 @@ impl MapState {
             });
             Arc::new(shown)
         });
+        // An arc is named by its index among the arcs: once they are worked out again (another
+        // level, other filters), the index means another arc.
+        let hovered_flow = RwSignal::new(None);
+        Effect::new(move |_| {
+            flows.track();
+            hovered_flow.set(None);
+        });
 
         let p = prepared.clone();
         let selected_place = Memo::new(move |_| {
@@ -266,7 +273,7 @@ impl MapState {
             level,
             flows,
             drawn_places,
-            hovered_flow: RwSignal::new(None),
+            hovered_flow,
             hovered: RwSignal::new(None),
             selected_place,
             selected_link,
