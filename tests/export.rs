@@ -125,3 +125,39 @@ fn sources_cited_only_by_counts_and_populations_are_kept() {
         "{ids:?}"
     );
 }
+
+/// Ids are unique within a collection's namespace only: a place citing the source
+/// `solidarpakt-ennepe-ruhr` brings that source into a cut, not the network of the same id.
+#[test]
+fn a_cut_takes_records_by_their_own_collections_ids() {
+    let path = format!("{}/data/curated.json", env!("CARGO_MANIFEST_DIR"));
+    let mut data: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let source = data["sources"][0]["id"].clone();
+    data["partnerships"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({
+            "id": "hattingen-essen", "places": ["hattingen", "essen"], "kind": "twinning",
+            "sources": [source]
+        }));
+    let text = serde_json::to_string(&data).unwrap();
+    let loaded = load(&text).unwrap();
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    let atlas = Atlas::build(&loaded.dataset, &Projection::etrs89_laea().unwrap());
+    let shown: Vec<bool> = atlas
+        .links
+        .iter()
+        .map(|l| l.id == "hattingen-essen")
+        .collect();
+    let cut = load(&dataset_json(&text, &loaded.dataset, &atlas, &shown).unwrap()).unwrap();
+    assert!(cut.problems.is_empty(), "{:?}", cut.problems);
+    let d = &cut.dataset;
+    assert!(d.sources.iter().any(|s| s.id == "solidarpakt-ennepe-ruhr"));
+    assert!(
+        d.networks.is_empty(),
+        "{:?}",
+        d.networks.iter().map(|n| &n.id).collect::<Vec<_>>()
+    );
+    assert_eq!(d.partnerships.len(), 1);
+}

@@ -174,3 +174,40 @@ fn a_header_without_the_required_columns_is_refused() {
     .unwrap_err();
     assert!(error.contains("no column place_a"), "{error}");
 }
+
+/// Each row is checked on its own: a bad coordinate or period rejects its row only, named by
+/// row and column; the good rows around it are added.
+#[test]
+fn each_row_is_checked_on_its_own_and_the_good_ones_are_kept() {
+    let csv = format!(
+        "{HEADER}\n\
+         koge,DK,,,Neuland,DE,52.1,9.9,friendship,,2001,,,https://example.org/x,X,de\n\
+         koge,DK,,,Nanville,DE,NaN,9.9,friendship,,,,,https://example.org/x,X,de\n\
+         koge,DK,,,Polstadt,DE,95,9.9,friendship,,,,,https://example.org/x,X,de\n\
+         koge,DK,,,Spätdorf,DE,52.2,9.8,friendship,,2010,2004,,https://example.org/x,X,de\n\
+         koge,DK,,,Halbstadt,DE,52.3,,friendship,,,,,https://example.org/x,X,de\n\
+         koge,DK,,,Gutdorf,DE,52.4,9.7,friendship,,1999,2003,,https://example.org/x,X,de\n"
+    );
+    let (dataset, report) = run(&csv);
+    let rejected: Vec<(usize, &str)> = report
+        .rejected
+        .iter()
+        .map(|p| (p.row, p.column.as_str()))
+        .collect();
+    assert_eq!(
+        rejected,
+        [(3, "lat_b"), (4, "lat_b"), (5, "until"), (6, "place_b")],
+        "{:#?}",
+        report.rejected
+    );
+    assert!(report.rejected[0]
+        .message
+        .contains("\"NaN\" is not a number from -90 to 90"));
+    assert!(report.rejected[2].message.contains("before since"));
+    assert_eq!(report.added_partnerships, ["koge-neuland", "koge-gutdorf"]);
+    assert_eq!(report.added_places, ["neuland", "gutdorf"]);
+    assert!(load(&serde_json::to_string(&dataset).unwrap())
+        .unwrap()
+        .problems
+        .is_empty());
+}

@@ -154,6 +154,26 @@ fn ids_are_unique_and_well_formed() {
         "lowercase",
         false,
     );
+    // Links share one namespace, as the address names them (`link=a-b`).
+    check(
+        |d| d["networks"][0]["id"] = json!("a-b"),
+        "networks",
+        "a-b",
+        "id",
+        "is the id of one of the partnerships too",
+        false,
+    );
+    let d = clean(|d| {
+        d["sources"].as_array_mut().unwrap().push(
+            json!({"id": "a-b", "title": "The twinning's own page", "language": "da", "url": "https://example.org/ab"}),
+        );
+        d["partnerships"][0]["sources"] = json!(["a-b"]);
+    });
+    assert_eq!(
+        d.partnerships[0].sources,
+        ["a-b"],
+        "a source may share a link's id"
+    );
     check(
         |d| d["sources"][0]["id"] = json!(""),
         "sources",

@@ -1,7 +1,7 @@
 //! Downloads of what the filters let through: the links in the dataset's own format, and the
 //! drawn map as a standalone SVG with its legend and attribution. (CSV: `listing::csv`.)
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::Deserialize;
 use serde_json::value::RawValue;
@@ -15,11 +15,43 @@ struct Id<'a> {
     id: std::borrow::Cow<'a, str>,
 }
 
-/// The records the kept links need to stay a valid dataset: their places (and those places'
-/// counties), sources (also those cited only by a member count or a population), themes, and
-/// the networks or partnerships a kept meeting is part of.
-fn needed(dataset: &Dataset, atlas: &Atlas, shown: &[bool]) -> BTreeSet<String> {
-    let mut keep: BTreeSet<String> = BTreeSet::new();
+/// The ids of the records the kept links need to stay a valid dataset, per namespace: their
+/// places (and those places' counties), sources (also those cited only by a member count or a
+/// population), themes, and the networks or partnerships a kept meeting is part of.
+#[derive(Default)]
+struct Needed {
+    themes: BTreeSet<String>,
+    sources: BTreeSet<String>,
+    places: BTreeSet<String>,
+    /// Partnerships, networks and events: one namespace, as validation sees to.
+    links: BTreeSet<String>,
+}
+
+impl Needed {
+    fn of(&self, collection: &str) -> &BTreeSet<String> {
+        match collection {
+            "themes" => &self.themes,
+            "sources" => &self.sources,
+            "places" => &self.places,
+            _ => &self.links,
+        }
+    }
+}
+
+fn needed(dataset: &Dataset, atlas: &Atlas, shown: &[bool]) -> Needed {
+    let mut keep = Needed::default();
+    let link_index: HashMap<&str, usize> = atlas
+        .links
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.id.as_str(), i))
+        .collect();
+    let place_index: HashMap<&str, usize> = dataset
+        .places
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.as_str(), i))
+        .collect();
     let mut links: Vec<usize> = (0..atlas.links.len())
         .filter(|&i| shown.get(i).copied().unwrap_or(false))
         .collect();
@@ -27,6 +59,9 @@ fn needed(dataset: &Dataset, atlas: &Atlas, shown: &[bool]) -> BTreeSet<String> 
     while let Some(&link) = links.get(next) {
         next += 1;
         let glyph = &atlas.links[link];
+        if !keep.links.insert(glyph.id.clone()) {
+            continue;
+        }
         let (themes, sources): (&[String], &[String]) = match glyph.record {
             Record::Partnership(i) => {
                 let p = &dataset.partnerships[i];
@@ -34,36 +69,34 @@ fn needed(dataset: &Dataset, atlas: &Atlas, shown: &[bool]) -> BTreeSet<String> 
             }
             Record::Network(i) => {
                 let n = &dataset.networks[i];
-                keep.extend(n.member_counts.iter().map(|c| c.source.clone()));
+                keep.sources
+                    .extend(n.member_counts.iter().map(|c| c.source.clone()));
                 (&n.themes, &n.sources)
             }
             Record::Event(i) => {
                 let e = &dataset.events[i];
-                for target in &e.part_of {
-                    if !keep.contains(target) {
-                        links.extend(atlas.links.iter().position(|l| &l.id == target));
-                    }
-                }
+                links.extend(e.part_of.iter().filter_map(|t| link_index.get(t.as_str())));
                 (&e.themes, &e.sources)
             }
         };
-        keep.insert(glyph.id.clone());
-        keep.extend(themes.iter().cloned());
-        keep.extend(sources.iter().cloned());
+        keep.themes.extend(themes.iter().cloned());
+        keep.sources.extend(sources.iter().cloned());
         // The places the map draws it between, as the atlas resolved them, and their counties.
         for &place in &glyph.places {
             let mut next = Some(&dataset.places[atlas.places[place].place]);
             while let Some(p) = next {
-                if !keep.insert(p.id.clone()) {
+                if !keep.places.insert(p.id.clone()) {
                     break;
                 }
-                keep.extend(p.sources.iter().cloned());
-                keep.insert(p.location.source.clone());
-                keep.extend(p.population.as_ref().map(|n| n.source.clone()));
+                keep.sources.extend(p.sources.iter().cloned());
+                keep.sources.insert(p.location.source.clone());
+                keep.sources
+                    .extend(p.population.as_ref().map(|n| n.source.clone()));
                 next = p
                     .parent
                     .as_ref()
-                    .and_then(|id| dataset.places.iter().find(|q| &q.id == id));
+                    .and_then(|id| place_index.get(id.as_str()))
+                    .map(|&i| &dataset.places[i]);
             }
         }
     }
@@ -71,8 +104,8 @@ fn needed(dataset: &Dataset, atlas: &Atlas, shown: &[bool]) -> BTreeSet<String> 
 }
 
 /// The links `shown` (per atlas link), with every record they refer to, cut from the dataset
-/// file `text` record by record: each keeps exactly its fields as written (ids in different
-/// collections never clash, as validation sees to).
+/// file `text` record by record: each keeps exactly its fields as written. Each collection is
+/// cut by its own namespace of ids (a source may share a network's id).
 pub fn dataset_json(
     text: &str,
     dataset: &Dataset,
@@ -109,7 +142,8 @@ pub fn dataset_json(
         let kept: Vec<&str> = items
             .into_iter()
             .filter(|item| {
-                serde_json::from_str::<Id>(item.get()).is_ok_and(|r| keep.contains(r.id.as_ref()))
+                serde_json::from_str::<Id>(item.get())
+                    .is_ok_and(|r| keep.of(key).contains(r.id.as_ref()))
             })
             .map(RawValue::get)
             .collect();

@@ -63,6 +63,22 @@ impl KindFilter {
         KindFilter::ALL.into_iter().find(|k| k.id() == id)
     }
 
+    /// The kind of link that stands for this choice in a legend (a network's: a city network).
+    pub fn drawn_as(self) -> LinkKind {
+        match self {
+            KindFilter::Twinning => LinkKind::Partnership(PartnershipKind::Twinning),
+            KindFilter::Friendship => LinkKind::Partnership(PartnershipKind::Friendship),
+            KindFilter::CooperationAgreement => {
+                LinkKind::Partnership(PartnershipKind::CooperationAgreement)
+            }
+            KindFilter::ProjectPartnership => {
+                LinkKind::Partnership(PartnershipKind::ProjectPartnership)
+            }
+            KindFilter::Network => LinkKind::Network(NetworkKind::CityNetwork),
+            KindFilter::Event => LinkKind::Event,
+        }
+    }
+
     pub fn of(kind: LinkKind) -> KindFilter {
         match kind {
             LinkKind::Partnership(PartnershipKind::Twinning) => KindFilter::Twinning,
@@ -325,6 +341,13 @@ mod tests {
 
     fn years(from: i32, to: i32) -> Option<YearRange> {
         Some(YearRange { from, to })
+    }
+
+    #[test]
+    fn each_kind_choice_is_drawn_as_a_kind_it_chooses() {
+        for k in KindFilter::ALL {
+            assert_eq!(KindFilter::of(k.drawn_as()), k);
+        }
     }
 
     #[test]

@@ -7,7 +7,8 @@
 //! that every pack has every key the code uses, with the same placeholders.
 //!
 //! Numbers and dates are formatted by the browser's `Intl` for the language (see `ui::i18n`);
-//! plural forms are chosen here, by CLDR's rules for the six languages.
+//! the browser's `Intl.PluralRules` chooses each count's plural form, and `Messages::count`
+//! picks the message of that form here.
 
 use std::collections::BTreeMap;
 
@@ -63,35 +64,6 @@ impl Language {
         Language::ALL
             .into_iter()
             .find(|l| l.code().eq_ignore_ascii_case(primary))
-    }
-
-    /// CLDR's plural category of a whole number in this language.
-    pub fn plural(self, n: usize) -> &'static str {
-        let (n10, n100) = (n % 10, n % 100);
-        match self {
-            Language::En | Language::De | Language::Da | Language::Sv => {
-                if n == 1 {
-                    "one"
-                } else {
-                    "other"
-                }
-            }
-            Language::Pl => match n {
-                1 => "one",
-                _ if (2..=4).contains(&n10) && !(12..=14).contains(&n100) => "few",
-                _ => "many",
-            },
-            // "many" is for fractions only, which counts never are.
-            Language::Lt => {
-                if n10 == 1 && n100 != 11 {
-                    "one"
-                } else if (2..=9).contains(&n10) && !(11..=19).contains(&n100) {
-                    "few"
-                } else {
-                    "other"
-                }
-            }
-        }
     }
 }
 
@@ -158,11 +130,11 @@ impl Messages {
         fill(self.text(key), args)
     }
 
-    /// The plural form of `key` for `n` (`key.one`, `key.few`, `key.many` or `key.other`,
-    /// falling back to `key.other`), with `{n}` replaced by `shown`, the number as formatted
-    /// for the language.
-    pub fn count(&self, key: &str, n: usize, shown: &str) -> String {
-        let category = format!("{key}.{}", self.language.plural(n));
+    /// The message of `key` in CLDR plural `category` (`key.one`, `key.few`, `key.many` or
+    /// `key.other`, as `Intl.PluralRules` chose it for the number; falling back to
+    /// `key.other`), with `{n}` replaced by `shown`, the number as formatted for the language.
+    pub fn count(&self, key: &str, category: &str, shown: &str) -> String {
+        let category = format!("{key}.{category}");
         let template = match self.pack.get(&category) {
             Some(t) => t,
             None => self.text_of_other(key),
@@ -233,25 +205,6 @@ mod tests {
     }
 
     #[test]
-    fn plural_categories_follow_cldr() {
-        use Language::*;
-        let cats = |l: Language, ns: &[usize]| ns.iter().map(|&n| l.plural(n)).collect::<Vec<_>>();
-        assert_eq!(cats(En, &[0, 1, 2]), ["other", "one", "other"]);
-        assert_eq!(cats(Da, &[1, 21]), ["one", "other"]);
-        assert_eq!(
-            cats(Pl, &[0, 1, 2, 4, 5, 12, 14, 22, 25, 101, 112]),
-            ["many", "one", "few", "few", "many", "many", "many", "few", "many", "many", "many"]
-        );
-        assert_eq!(
-            cats(Lt, &[0, 1, 2, 9, 10, 11, 12, 19, 21, 22, 30, 111]),
-            [
-                "other", "one", "few", "few", "other", "other", "other", "other", "one", "few",
-                "other", "other"
-            ]
-        );
-    }
-
-    #[test]
     fn messages_fall_back_to_english_then_to_the_key() {
         let m = Messages::new(
             Language::De,
@@ -272,12 +225,13 @@ mod tests {
             ("links.many", "{n} połączeń"),
         ]);
         let m = Messages::new(Language::Pl, polish, english.clone());
-        assert_eq!(m.count("links", 1, "1"), "1 połączenie");
-        assert_eq!(m.count("links", 3, "3"), "3 połączenia");
-        assert_eq!(m.count("links", 25, "25"), "25 połączeń");
-        // A pack without the key: English's "other", with the number as formatted.
+        assert_eq!(m.count("links", "one", "1"), "1 połączenie");
+        assert_eq!(m.count("links", "few", "3"), "3 połączenia");
+        assert_eq!(m.count("links", "many", "25"), "25 połączeń");
+        // A form the pack lacks, or a pack without the key: English's "other", with the
+        // number as formatted.
         let m = Messages::new(Language::Lt, Pack::default(), english);
-        assert_eq!(m.count("links", 1000, "1 000"), "1 000 links");
+        assert_eq!(m.count("links", "few", "1 000"), "1 000 links");
     }
 
     #[test]

@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 use super::date::PartialDate;
 use super::model::{Dataset, Location, Partnership, PartnershipKind, Place, PlaceKind, Source};
 use super::search::fold;
-use super::validate::{is_language_code, is_web_url, validate};
+use super::validate::{ends_before, is_language_code, is_web_url, validate};
 
 /// The id of the gazetteer's source record in the dataset.
 pub const GAZETTEER_SOURCE: &str = "geonames";
@@ -203,6 +203,8 @@ pub fn import(
         }
     }
     let mut report = ImportReport::default();
+    // Which row added each new record, by (collection, id).
+    let mut origins: BTreeMap<(&'static str, String), usize> = BTreeMap::new();
     for (i, record) in reader.records().enumerate() {
         let row = i + 2;
         let record = match record {
@@ -241,17 +243,75 @@ pub fn import(
             report.added_sources.truncate(before.3);
         }
         match outcome {
-            Ok(Added::Partnership) => {}
+            Ok(Added::Partnership) => {
+                let added = [
+                    ("places", &report.added_places[before.2..]),
+                    ("sources", &report.added_sources[before.3..]),
+                    (
+                        "partnerships",
+                        &report.added_partnerships[report.added_partnerships.len() - 1..],
+                    ),
+                ];
+                for (collection, ids) in added {
+                    origins.extend(ids.iter().map(|id| ((collection, id.clone()), row)));
+                }
+            }
             Ok(Added::AlreadyPresent) => report.already_present.push(row),
             Err(problem) => report.rejected.push(problem),
         }
     }
-    // The merged dataset must still keep every rule; a row that broke one is a bug here.
-    let checked = validate(dataset.clone());
-    if let Some(problem) = checked.problems.first() {
-        return Err(format!("the merged dataset breaks a rule: {problem}"));
-    }
+    keep_what_validates(dataset, &mut report, &origins)?;
     Ok(report)
+}
+
+/// Each row was checked on its own as it was read; should the merged dataset still break a
+/// rule, the row that added the record is reported, and only that record (with what the
+/// validator leaves out with it) is taken back out: every good row stays.
+fn keep_what_validates(
+    dataset: &mut Dataset,
+    report: &mut ImportReport,
+    origins: &BTreeMap<(&'static str, String), usize>,
+) -> Result<(), String> {
+    let checked = validate(dataset.clone());
+    if checked.problems.is_empty() {
+        return Ok(());
+    }
+    for problem in &checked.problems {
+        let origin = ["places", "sources", "partnerships"]
+            .into_iter()
+            .find(|&c| c == problem.collection)
+            .and_then(|c| origins.get(&(c, problem.record.clone())));
+        let Some(&row) = origin else {
+            return Err(format!(
+                "the dataset broke a rule before the import: {problem}"
+            ));
+        };
+        report.rejected.push(RowProblem {
+            row,
+            column: problem.field.clone(),
+            message: problem.message.clone(),
+            candidates: vec![],
+        });
+    }
+    report.rejected.sort_by_key(|p| p.row);
+    *dataset = checked.dataset;
+    let keep_present = |list: &mut Vec<String>, ids: Vec<&String>| {
+        let ids: std::collections::BTreeSet<&String> = ids.into_iter().collect();
+        list.retain(|id| ids.contains(id));
+    };
+    keep_present(
+        &mut report.added_places,
+        dataset.places.iter().map(|p| &p.id).collect(),
+    );
+    keep_present(
+        &mut report.added_sources,
+        dataset.sources.iter().map(|s| &s.id).collect(),
+    );
+    keep_present(
+        &mut report.added_partnerships,
+        dataset.partnerships.iter().map(|l| &l.id).collect(),
+    );
+    Ok(())
 }
 
 /// What a row came to.
@@ -291,6 +351,14 @@ fn import_row(
             .transpose()
     };
     let (since, until) = (date("since")?, date("until")?);
+    if let (Some(since), Some(until)) = (since, until) {
+        if ends_before(until, since) {
+            return Err(problem(
+                "until",
+                format!("{until} is before since ({since})"),
+            ));
+        }
+    }
     let summary = cell("summary").map(str::to_string);
     let source = resolve_source(cells, dataset, report)
         .map_err(|(column, message)| problem(column, message))?;
@@ -489,13 +557,25 @@ fn resolve_place(
         }
     }
 
-    // Coordinates in the row need no gazetteer.
-    let coordinate = |axis: &str| {
-        cells
-            .get(format!("{axis}_{side}").as_str())
-            .map(|v| v.replace(',', ".").parse::<f64>())
+    // Coordinates in the row need no gazetteer; each is checked on its own, as a number of
+    // its range ("NaN" and "inf" parse as numbers, and are none).
+    let coordinate = |axis: &str, limit: f64| -> Option<Result<f64, RowProblem>> {
+        let column = format!("{axis}_{side}");
+        let text = cells.get(column.as_str())?;
+        let value = text.replace(',', ".").parse::<f64>().ok();
+        Some(match value {
+            Some(v) if v.is_finite() && (-limit..=limit).contains(&v) => Ok(v),
+            _ => Err(RowProblem {
+                row,
+                message: format!("\"{text}\" is not a number from -{limit} to {limit}"),
+                column,
+                candidates: vec![],
+            }),
+        })
     };
-    let (location, place_name, country) = match (coordinate("lat"), coordinate("lon")) {
+    let (location, place_name, country) = match (coordinate("lat", 90.0), coordinate("lon", 180.0))
+    {
+        (Some(Err(e)), _) | (_, Some(Err(e))) => return Err(e),
         (Some(Ok(lat)), Some(Ok(lon))) => {
             let note = Some("Coordinates from the imported spreadsheet.".to_string());
             (
@@ -510,9 +590,9 @@ fn resolve_place(
                 country,
             )
         }
-        (Some(Err(_)), _) | (_, Some(Err(_))) => {
+        (Some(Ok(_)), None) | (None, Some(Ok(_))) => {
             return Err(problem(
-                format!("lat_{side} and lon_{side} must be numbers"),
+                format!("needs both lat_{side} and lon_{side}, or neither"),
                 vec![],
             ));
         }

@@ -6,7 +6,7 @@
 //! (themes and sources, places, then the links that refer to them), so a left-out place also
 //! leaves out the links to it, each with its own problem.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::date::PartialDate;
 use super::model::{Dataset, Event, Network, Partnership, Place, Source, Theme};
@@ -35,29 +35,35 @@ pub fn validate(dataset: Dataset) -> Validated {
         events,
     } = dataset;
 
-    let themes = v.keep(themes, "themes", |v, t| v.theme(t));
+    // Each collection is a namespace of its own, but partnerships, networks and events share
+    // one: the address names a link by its id alone (`link=`).
+    let fresh = BTreeMap::new;
+    let themes = v.keep(themes, "themes", &mut fresh(), |v, t| v.theme(t));
     let theme_ids: BTreeSet<String> = themes.iter().map(|t| t.id.clone()).collect();
-    let sources = v.keep(sources, "sources", |v, s| v.source(s));
+    let sources = v.keep(sources, "sources", &mut fresh(), |v, s| v.source(s));
     let source_ids: BTreeSet<String> = sources.iter().map(|s| s.id.clone()).collect();
     let refs = Refs {
         themes: &theme_ids,
         sources: &source_ids,
     };
 
-    let places = v.keep(places, "places", |v, p| v.place(p, &refs));
+    let places = v.keep(places, "places", &mut fresh(), |v, p| v.place(p, &refs));
     let place_ids: BTreeSet<String> = places.iter().map(|p| p.id.clone()).collect();
     let places = v.check_parents(places, &place_ids);
 
-    let partnerships = v.keep(partnerships, "partnerships", |v, l| {
+    let mut links = fresh();
+    let partnerships = v.keep(partnerships, "partnerships", &mut links, |v, l| {
         v.partnership(l, &refs, &place_ids)
     });
-    let networks = v.keep(networks, "networks", |v, n| v.network(n, &refs, &place_ids));
+    let networks = v.keep(networks, "networks", &mut links, |v, n| {
+        v.network(n, &refs, &place_ids)
+    });
     let link_ids: BTreeSet<String> = partnerships
         .iter()
         .map(|l| l.id.clone())
         .chain(networks.iter().map(|n| n.id.clone()))
         .collect();
-    let events = v.keep(events, "events", |v, e| {
+    let events = v.keep(events, "events", &mut links, |v, e| {
         v.event(e, &refs, &place_ids, &link_ids)
     });
 
@@ -191,14 +197,15 @@ impl Check<'_> {
 }
 
 impl Validator {
-    /// Runs `rule` on each record, leaving out duplicates and records it rejects.
+    /// Runs `rule` on each record, leaving out duplicates and records it rejects. `taken`: the
+    /// ids of the namespace so far, with the collection that holds each.
     fn keep<T: Record>(
         &mut self,
         records: Vec<T>,
         collection: &'static str,
+        taken: &mut BTreeMap<String, &'static str>,
         mut rule: impl FnMut(&mut Check, &mut T),
     ) -> Vec<T> {
-        let mut seen = BTreeSet::new();
         let mut kept = Vec::with_capacity(records.len());
         for (index, mut record) in records.into_iter().enumerate() {
             // Named as the loader names records: by id, or by position where the id is blank.
@@ -214,11 +221,23 @@ impl Validator {
             };
             if record.id().trim().is_empty() {
                 check.fail("id", "is empty");
-            } else if !seen.insert(record.id().to_string()) {
-                check.fail(
-                    "id",
-                    "is used by an earlier record too; this one is left out",
-                );
+            } else {
+                match taken.get(record.id()) {
+                    Some(&holder) if holder == collection => check.fail(
+                        "id",
+                        "is used by an earlier record too; this one is left out",
+                    ),
+                    Some(&holder) => check.fail(
+                        "id",
+                        format!(
+                            "is the id of one of the {holder} too (partnerships, networks and \
+                             events share their ids, as links); this one is left out"
+                        ),
+                    ),
+                    None => {
+                        taken.insert(record.id().to_string(), collection);
+                    }
+                }
             }
             rule(&mut check, &mut record);
             if let Verdict::Keep = check.verdict() {
@@ -444,7 +463,7 @@ impl Check<'_> {
 }
 
 /// Whether `until` ends before `since` begins, comparing only what both dates know.
-fn ends_before(until: PartialDate, since: PartialDate) -> bool {
+pub(crate) fn ends_before(until: PartialDate, since: PartialDate) -> bool {
     let key = |d: PartialDate, depth: usize| -> (i32, u8, u8) {
         let month = if depth >= 1 { d.month.unwrap_or(0) } else { 0 };
         let day = if depth >= 2 { d.day.unwrap_or(0) } else { 0 };

@@ -26,6 +26,10 @@ struct Current {
     /// load installs another, a few KB.
     messages: &'static Messages,
     number: Option<Function>,
+    /// `Intl.PluralRules`: which plural form (CLDR's category) a count takes in the language.
+    plurals: Option<Intl::PluralRules>,
+    /// `Intl.Collator`'s `compare`: texts in the order the language sorts them.
+    collate: Option<Function>,
     day: Option<Function>,
     month: Option<Function>,
     /// `Intl.DisplayNames` for regions: every country's name in the language, from the
@@ -62,7 +66,15 @@ pub fn fill(key: &'static str, args: &[(&str, &str)]) -> String {
 /// writes it.
 pub fn count(key: &'static str, n: usize) -> String {
     let shown = number(n);
-    with(|c| c.messages.count(key, n, &shown)).unwrap_or(shown)
+    with(|c| {
+        let category = c
+            .plurals
+            .as_ref()
+            .and_then(|rules| rules.select(n as f64).as_string())
+            .unwrap_or_else(|| "other".to_string());
+        c.messages.count(key, &category, &shown)
+    })
+    .unwrap_or(shown)
 }
 
 pub fn language() -> Language {
@@ -78,6 +90,23 @@ pub fn number(n: usize) -> String {
     with(|c| format_with(c.number.as_ref(), &JsValue::from_f64(n as f64)))
         .flatten()
         .unwrap_or_else(|| n.to_string())
+}
+
+/// Orders two texts as the chosen language sorts them (Danish and Swedish put Å, Æ, Ø, Ä, Ö
+/// after Z; German sorts Ä with A).
+pub fn collate(a: &str, b: &str) -> std::cmp::Ordering {
+    let compared = with(|c| {
+        let compare = c.collate.as_ref()?;
+        compare
+            .call2(&JsValue::NULL, &JsValue::from_str(a), &JsValue::from_str(b))
+            .ok()?
+            .as_f64()
+    })
+    .flatten();
+    match compared {
+        Some(n) => n.partial_cmp(&0.0).unwrap_or(std::cmp::Ordering::Equal),
+        None => a.cmp(b),
+    }
 }
 
 /// "2006", "Oktober 2021", "23. marts 2023", "2023 m. kovo 23 d.", with "about" where the
@@ -164,6 +193,13 @@ pub fn install(messages: Messages) {
     let current = Current {
         messages,
         number: formatter("number", code, &[]),
+        collate: Some(
+            Intl::Collator::new(&Array::of1(&JsValue::from_str(code)), &Object::new()).compare(),
+        ),
+        plurals: Some(Intl::PluralRules::new(
+            &Array::of1(&JsValue::from_str(code)),
+            &Object::new(),
+        )),
         day: formatter(
             "date",
             code,

@@ -5,11 +5,9 @@
 
 use leptos::prelude::*;
 
-use crate::core::atlas::LinkKind;
-use crate::core::model::{NetworkKind, PartnershipKind};
 use crate::core::scene::flows::{flow_batches, weight};
 use crate::core::scene::links::{link_batches, links_of, LinkStyle, Styler};
-use crate::ui::palette::theme_colour;
+use crate::ui::palette::{kind_class, theme_colour};
 use crate::ui::state::MapState;
 
 use super::paths::{draw, Batch};
@@ -18,21 +16,6 @@ use super::paths::{draw, Batch};
 const DENSE_LINKS: f64 = 1_500.0;
 /// At most this many links of a focused place are drawn one by one; the rest stay in the batch.
 const MAX_FOCUS_LINKS: usize = 400;
-
-/// The CSS class that styles a link by its kind; the legend uses the same classes.
-pub fn kind_class(kind: LinkKind) -> &'static str {
-    match kind {
-        LinkKind::Partnership(PartnershipKind::Twinning) => "link-twinning",
-        LinkKind::Partnership(PartnershipKind::Friendship) => "link-friendship",
-        LinkKind::Partnership(PartnershipKind::CooperationAgreement) => "link-agreement",
-        LinkKind::Partnership(PartnershipKind::ProjectPartnership) => "link-project",
-        LinkKind::Network(NetworkKind::CityNetwork) => "link-network",
-        LinkKind::Network(NetworkKind::SolidarityPact) => "link-network link-pact",
-        LinkKind::Network(NetworkKind::Programme) => "link-network link-programme",
-        LinkKind::Network(NetworkKind::PartnerTownGroup) => "link-network link-group",
-        LinkKind::Event => "link-event",
-    }
-}
 
 fn class_of(style: &LinkStyle, extra: &str) -> String {
     let undated = if style.undated { " undated" } else { "" };

@@ -1,13 +1,13 @@
 //! Place markers and their labels, in screen pixels (`core::scene::places` decides which places
-//! get a marker and which a dot). A marker keeps its element while it stays in the scene;
-//! moving the map changes its `transform`, the label placement its label.
+//! get a marker and which a dot). A marker keeps its element while its place stays in the
+//! scene; moving the map changes its `transform`, the label placement its label.
 
 use leptos::prelude::*;
 
 use crate::core::labels::{estimated_width, place_labels, LabelRequest, Side};
-use crate::core::model::PlaceKind;
 use crate::core::scene::places::{place_scene, priority, PlaceScene};
 use crate::ui::i18n::language;
+use crate::ui::palette::{kind_name, shape};
 use crate::ui::state::MapState;
 use crate::ui::text;
 
@@ -15,14 +15,6 @@ use super::paths::{draw, Batch};
 
 const LABEL_FONT_PX: f64 = 12.0;
 const LABEL_HEIGHT_PX: f64 = 15.0;
-
-fn kind_name(kind: PlaceKind) -> &'static str {
-    match kind {
-        PlaceKind::Municipality => "municipality",
-        PlaceKind::County => "county",
-        PlaceKind::Region => "region",
-    }
-}
 
 #[component]
 pub fn PlaceLayer(state: MapState) -> impl IntoView {
@@ -52,19 +44,15 @@ pub fn PlaceLayer(state: MapState) -> impl IntoView {
             draw(rings.into_iter().chain(dots).collect())
         })
     };
-    // Rebuilt in place when the scene changes: the n-th marker element takes the n-th place.
-    let markers = move || {
-        scene.with(|s| {
-            s.markers
-                .iter()
-                .map(|&i| marker(&state, sides, i))
-                .collect_view()
-        })
-    };
+    // Keyed by place: a marker keeps its element (and the keyboard focus on it) while its place
+    // stays in the scene, whatever the order of the others; an element never changes place.
+    let markers = move || scene.with(|s| s.markers.clone());
     view! {
         // Dots and rings come in tenths of a pixel (`push_circle`).
         <g class="hubs" aria-hidden="true" transform="scale(0.1)">{batches}</g>
-        <g class="places">{markers}</g>
+        <g class="places">
+            <For each=markers key=|&i| i children=move |i| marker(&state, sides, i)/>
+        </g>
     }
 }
 
@@ -95,16 +83,6 @@ fn scene(state: &MapState) -> Memo<PlaceScene> {
             )
         })
     })
-}
-
-/// Marker shapes as path data, so that every marker is the same kind of element: a circle
-/// for a municipality, rounded squares (a larger one for a region) for wider units.
-fn shape(kind: PlaceKind) -> &'static str {
-    match kind {
-        PlaceKind::Municipality => "M-4.5 0a4.5 4.5 0 1 0 9 0a4.5 4.5 0 1 0-9 0",
-        PlaceKind::County => "M-4-6.5h8a2.5 2.5 0 0 1 2.5 2.5v8a2.5 2.5 0 0 1-2.5 2.5h-8a2.5 2.5 0 0 1-2.5-2.5v-8a2.5 2.5 0 0 1 2.5-2.5z",
-        PlaceKind::Region => "M-5-8.5h10a3.5 3.5 0 0 1 3.5 3.5v10a3.5 3.5 0 0 1-3.5 3.5h-10a3.5 3.5 0 0 1-3.5-3.5v-10a3.5 3.5 0 0 1 3.5-3.5z",
-    }
 }
 
 /// One place's marker: focusable, named for screen readers, with its label where one fits.

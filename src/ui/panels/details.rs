@@ -15,8 +15,10 @@ use crate::ui::text;
 #[component]
 pub fn DetailsPanel(state: MapState) -> impl IntoView {
     let closer = state.clone();
+    // Escape closes the innermost thing only: in a field (the search box clears its text) or
+    // in a dialog (which closes itself), the selection stays.
     let on_escape = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.key() == "Escape" {
+        if ev.key() == "Escape" && !ev.default_prevented() && !handled_within(&ev) {
             closer.clear_selection();
         }
     });
@@ -40,6 +42,22 @@ pub fn DetailsPanel(state: MapState) -> impl IntoView {
             </aside>
         })
     }
+}
+
+/// Whether the key went to something that answers Escape itself: a text field, a dialog.
+fn handled_within(ev: &leptos::ev::KeyboardEvent) -> bool {
+    use wasm_bindgen::JsCast;
+    let open_dialog = document()
+        .query_selector("dialog[open]")
+        .ok()
+        .flatten()
+        .is_some();
+    let in_field = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|e| e.closest("input:not([type=checkbox]):not([type=radio]):not([type=range]), textarea, select, dialog").ok().flatten())
+        .is_some();
+    open_dialog || in_field
 }
 
 /// A button naming a place, which selects it.

@@ -10,21 +10,23 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use super::dialog::{self, DialogHead};
+use super::legend::line_class;
 use super::summary::summary_text;
 use crate::core::export::{dataset_json, map_svg, LegendLine};
 use crate::core::filter::KindFilter;
 use crate::core::listing;
 use crate::ui::fetch::{dataset_url, fetch_text};
-use crate::ui::i18n::{language, t};
+use crate::ui::i18n::{fill, language, t};
 use crate::ui::palette::theme_colour;
 use crate::ui::state::MapState;
 use crate::ui::text;
 
-/// A file made for download: its name and blob (or data) address.
+/// A file tried for download: its name and blob (or data) address, `None` where it could not
+/// be made (the dataset could not be fetched again, the browser would not draw the image).
 #[derive(Clone, PartialEq)]
 struct File {
     name: &'static str,
-    href: String,
+    href: Option<String>,
 }
 
 pub(crate) fn blob_url(content: &str, mime: &str) -> Option<String> {
@@ -49,18 +51,10 @@ fn legend(state: &MapState) -> Vec<LegendLine> {
         kinds.dedup();
         kinds
     });
-    let class = |k: KindFilter| match k {
-        KindFilter::Twinning => "link link-twinning",
-        KindFilter::Friendship => "link link-friendship",
-        KindFilter::CooperationAgreement => "link link-agreement",
-        KindFilter::ProjectPartnership => "link link-project",
-        KindFilter::Network => "link link-network",
-        KindFilter::Event => "link link-event",
-    };
     let mut lines: Vec<LegendLine> = kinds
         .into_iter()
         .map(|k| LegendLine {
-            class: class(k).into(),
+            class: line_class(k),
             colour: None,
             label: text::kind_filter(k).into(),
         })
@@ -145,56 +139,55 @@ async fn png(svg_href: &str) -> Option<String> {
     canvas.to_data_url_with_type("image/png").ok()
 }
 
+/// Makes the files one after the other, each shown as soon as it is ready, or as failed.
 async fn make_files(state: MapState, files: RwSignal<Vec<File>>) {
     let dataset = &state.prepared.loaded.dataset;
     let shown = state.visible.with_untracked(|v| v.links.clone());
-    let rows = listing::rows(dataset, &state.prepared.atlas, &shown, language());
     let mut made = Vec::new();
+    let mut add = |name: &'static str, href: Option<String>| {
+        made.push(File { name, href });
+        files.set(made.clone());
+    };
+    let rows = listing::rows(dataset, &state.prepared.atlas, &shown, language());
     let csv = listing::csv(dataset, &rows, &|k| k.id());
-    made.extend(blob_url(&csv, "text/csv;charset=utf-8").map(|href| File {
-        name: "partnerships.csv",
-        href,
-    }));
-    files.set(made.clone());
-    if let Ok(text) = fetch_text(&dataset_url()).await {
-        if let Ok(json) = dataset_json(&text, dataset, &state.prepared.atlas, &shown) {
-            made.extend(blob_url(&json, "application/json").map(|href| File {
-                name: "partnerships.json",
-                href,
-            }));
-            files.set(made.clone());
-        }
-    }
-    if let Some(svg) = svg(&state).await {
-        if let Some(href) = blob_url(&svg, "image/svg+xml") {
-            made.push(File {
-                name: "partner-map.svg",
-                href: href.clone(),
-            });
-            files.set(made.clone());
-            if let Some(href) = png(&href).await {
-                made.push(File {
-                    name: "partner-map.png",
-                    href,
-                });
-                files.set(made);
-            }
-        }
-    }
+    add("partnerships.csv", blob_url(&csv, "text/csv;charset=utf-8"));
+    let json = fetch_text(&dataset_url())
+        .await
+        .ok()
+        .and_then(|text| dataset_json(&text, dataset, &state.prepared.atlas, &shown).ok());
+    add(
+        "partnerships.json",
+        json.and_then(|json| blob_url(&json, "application/json")),
+    );
+    let svg_href = svg(&state)
+        .await
+        .and_then(|svg| blob_url(&svg, "image/svg+xml"));
+    add("partner-map.svg", svg_href.clone());
+    let png_href = match svg_href {
+        Some(href) => png(&href).await,
+        None => None,
+    };
+    add("partner-map.png", png_href);
 }
 
 #[component]
 pub fn ExportButton(state: MapState) -> impl IntoView {
     let dialog = NodeRef::<Dialog>::new();
     let files: RwSignal<Vec<File>> = RwSignal::new(Vec::new());
-    let open = move |_| {
-        for f in files.get_untracked() {
-            if f.href.starts_with("blob:") {
-                let _ = web_sys::Url::revoke_object_url(&f.href);
+    // Made afresh each time (the filters may have changed); a failed file is tried again
+    // with the others.
+    let make = move || {
+        for href in files.get_untracked().into_iter().filter_map(|f| f.href) {
+            if href.starts_with("blob:") {
+                let _ = web_sys::Url::revoke_object_url(&href);
             }
         }
         files.set(Vec::new());
         leptos::task::spawn_local(make_files(state.clone(), files));
+    };
+    let retry = make.clone();
+    let open = move |_| {
+        make();
         dialog::show(dialog);
     };
     let entries = [
@@ -206,11 +199,20 @@ pub fn ExportButton(state: MapState) -> impl IntoView {
     let items = entries
         .into_iter()
         .map(|(name, label)| {
-            let href = move || files.with(|f| f.iter().find(|f| f.name == name).map(|f| f.href.clone()));
+            let made = move || files.with(|f| f.iter().find(|f| f.name == name).map(|f| f.href.clone()));
+            let retry = retry.clone();
             view! {
                 <li>
-                    {move || match href() {
-                        Some(href) => view! { <a class="download" download=name href=href>{t(label)}</a> }.into_any(),
+                    {move || match made() {
+                        Some(Some(href)) => view! { <a class="download" download=name href=href>{t(label)}</a> }.into_any(),
+                        Some(None) => {
+                            let retry = retry.clone();
+                            view! {
+                                <span class="download failed" role="status">{fill("export.failed", &[("file", t(label))])}</span>
+                                " "
+                                <button type="button" class="button button-quiet retry" on:click=move |_| retry()>{t("app.retry")}</button>
+                            }.into_any()
+                        }
                         None => view! { <span class="download pending" aria-busy="true">{t(label)} " …"</span> }.into_any(),
                     }}
                 </li>

@@ -200,10 +200,11 @@ fn YearFilter(state: MapState) -> impl IntoView {
             });
             let state = state.clone();
             let step = move || {
-                let next = state
-                    .filters
-                    .with_untracked(|f| f.years)
-                    .map_or(span.from, |y| y.from + 1);
+                // The visitor chose any year, or a range, meanwhile: the run ends there.
+                let next = match state.filters.with_untracked(|f| f.years) {
+                    Some(y) if y.from == y.to => y.from + 1,
+                    _ => span.to + 1,
+                };
                 if next > span.to {
                     stop();
                 } else {
@@ -221,12 +222,25 @@ fn YearFilter(state: MapState) -> impl IntoView {
     };
     let is_active = playing;
 
-    let (s1, s2, s3, s4) = (
-        set_years.clone(),
-        set_years.clone(),
-        set_years.clone(),
-        set_years,
-    );
+    // Dragging the slider makes one history entry, not one per year passed: the first step
+    // of a drag adds it, the others replace it, and `change` (the drag let go, or a key
+    // press done) settles it.
+    let sliding = StoredValue::new(false);
+    let slide = {
+        let state = state.clone();
+        move |y: i32| {
+            let change = |u: &mut crate::core::url_state::UrlState| {
+                u.filters.years = Some(YearRange { from: y, to: y })
+            };
+            if sliding.get_value() {
+                state.update_quietly(change);
+            } else {
+                sliding.set_value(true);
+                state.update(change);
+            }
+        }
+    };
+    let (s1, s2, s3) = (set_years.clone(), set_years.clone(), set_years);
     let toggle_undated = state.clone();
     view! {
         <fieldset class="filter-group">
@@ -250,13 +264,14 @@ fn YearFilter(state: MapState) -> impl IntoView {
                         aria-label=t("filters.year")
                         prop:value=move || years().from.to_string()
                         on:input={
-                            let s4 = s4.clone();
+                            let slide = slide.clone();
                             move |ev| {
                                 if let Ok(y) = event_target_value(&ev).parse::<i32>() {
-                                    s4(Some(YearRange { from: y, to: y }));
+                                    slide(y);
                                 }
                             }
                         }
+                        on:change=move |_| sliding.set_value(false)
                     />
                     <output for="year-slider" class="year-value">{move || years().from}</output>
                 </div>

@@ -3,12 +3,36 @@
 
 use leptos::prelude::*;
 
+use crate::core::filter::KindFilter;
+use crate::core::model::PlaceKind;
 use crate::ui::i18n::{language, t};
-use crate::ui::palette::theme_colour;
+use crate::ui::palette::{kind_class, kind_name, shape, theme_colour};
 use crate::ui::state::MapState;
+use crate::ui::text;
+
+/// The kinds drawn as lines of their own; meetings have their key with the host's ring.
+const LINE_KINDS: [KindFilter; 5] = [
+    KindFilter::Twinning,
+    KindFilter::Friendship,
+    KindFilter::CooperationAgreement,
+    KindFilter::ProjectPartnership,
+    KindFilter::Network,
+];
+
+/// The class a kind's lines are drawn with, as on the map.
+pub fn line_class(kind: KindFilter) -> String {
+    format!("link {}", kind_class(kind.drawn_as()))
+}
+
+/// Every kind of place, with its marker as the map draws it.
+const PLACE_KINDS: [(PlaceKind, &str); 3] = [
+    (PlaceKind::Municipality, "legend.municipality"),
+    (PlaceKind::County, "legend.county"),
+    (PlaceKind::Region, "legend.region"),
+];
 
 #[component]
-fn LineKey(class: &'static str, label: &'static str) -> impl IntoView {
+fn LineKey(class: String, label: &'static str) -> impl IntoView {
     view! {
         <li>
             <svg class="key" width="28" height="12" aria-hidden="true">
@@ -62,12 +86,10 @@ pub fn Legend(state: MapState, initially_open: bool) -> impl IntoView {
             <summary>{t("legend.title")}</summary>
             <ul>
                 {theme_keys}
-                <LineKey class="link link-twinning" label=t("legend.twinning")/>
-                <LineKey class="link link-agreement" label=t("legend.agreement")/>
-                <LineKey class="link link-network" label=t("legend.network")/>
+                {LINE_KINDS.map(|k| view! { <LineKey class=line_class(k) label=text::kind_filter(k)/> })}
                 <li>
                     <svg class="key" width="28" height="32" aria-hidden="true">
-                        <path class="link link-event" d="M0 16 L6 16"></path>
+                        <path class=line_class(KindFilter::Event) d="M0 16 L6 16"></path>
                         <circle class="event-hub" cx="14" cy="16" r="14"></circle>
                         <g class="place place-municipality" transform="translate(14 16)">
                             <circle class="marker-shape" r="4.5"></circle>
@@ -76,7 +98,7 @@ pub fn Legend(state: MapState, initially_open: bool) -> impl IntoView {
                     {t("legend.meeting")}
                 </li>
                 <Show when=years_chosen>
-                    <LineKey class="link link-twinning undated" label=t("legend.undated")/>
+                    <LineKey class=line_class(KindFilter::Twinning) + " undated" label=t("legend.undated")/>
                 </Show>
                 <li>
                     <svg class="key" width="28" height="24" aria-hidden="true">
@@ -87,22 +109,16 @@ pub fn Legend(state: MapState, initially_open: bool) -> impl IntoView {
                     </svg>
                     {t("legend.hub")}
                 </li>
-                <li>
-                    <svg class="key" width="28" height="14" aria-hidden="true">
-                        <g class="place place-municipality" transform="translate(14 7)">
-                            <circle class="marker-shape" r="4.5"></circle>
-                        </g>
-                    </svg>
-                    {t("legend.municipality")}
-                </li>
-                <li>
-                    <svg class="key" width="28" height="16" aria-hidden="true">
-                        <g class="place place-county" transform="translate(14 8)">
-                            <rect class="marker-shape" x="-6.5" y="-6.5" width="13" height="13" rx="2.5"></rect>
-                        </g>
-                    </svg>
-                    {t("legend.county")}
-                </li>
+                {PLACE_KINDS.map(|(kind, label)| view! {
+                    <li>
+                        <svg class="key" width="28" height="20" aria-hidden="true">
+                            <g class=format!("place place-{}", kind_name(kind)) transform="translate(14 10)">
+                                <path class="marker-shape" d=shape(kind)></path>
+                            </g>
+                        </svg>
+                        {t(label)}
+                    </li>
+                })}
             </ul>
         </details>
     }

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::core::atlas::Record;
 use crate::core::listing::{self, Column, Row};
 use crate::core::model::Dataset;
-use crate::ui::i18n::{fill, language, number, t};
+use crate::ui::i18n::{collate, fill, language, number, t};
 use crate::ui::state::MapState;
 use crate::ui::text;
 
@@ -69,7 +69,7 @@ pub fn ListView(state: MapState) -> impl IntoView {
                 Column::Themes => theme_labels(dataset, row),
                 _ => source_title(dataset, row).map(|s| s.0).unwrap_or_default(),
             };
-            listing::sort(&mut rows, column, descending, &label);
+            listing::sort(&mut rows, column, descending, &label, &collate);
             rows
         })
     };
