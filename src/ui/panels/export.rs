@@ -98,14 +98,21 @@ async fn stylesheet() -> String {
 
 /// The map as a standalone SVG, as drawn now.
 async fn svg(state: &MapState) -> Option<String> {
-    let drawn = document().query_selector(".map-svg").ok()??;
+    let layer = |selector: &str| {
+        document()
+            .query_selector(selector)
+            .ok()
+            .flatten()
+            .map(|svg| svg.inner_html())
+    };
+    let drawn = format!("{}{}", layer(".map-base")?, layer(".map-svg")?);
     let camera = state.camera.get_untracked();
     let (width, height) = (camera.width.round() as u32, camera.height.round() as u32);
     let summary = state.visible.with_untracked(|v| summary_text(&v.summary));
     let title = format!("{} — {summary}", t("app.title"));
     let css = stylesheet().await;
     Some(map_svg(
-        &drawn.inner_html(),
+        &drawn,
         width,
         height,
         &css,
