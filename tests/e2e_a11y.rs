@@ -5,7 +5,9 @@
 mod support;
 
 use fantoccini::{key::Key, Client};
-use support::{repo, screenshot, wait_for, wait_text, with_browser, with_browser_in, Site};
+use support::{
+    open_map, repo, screenshot, wait_for, wait_text, wait_value, with_browser, with_browser_in, Site,
+};
 
 /// axe-core's script, where scripts/setup.sh puts it.
 fn axe_source() -> String {
@@ -126,10 +128,78 @@ async fn the_keyboard_alone_finds_a_place_and_opens_its_details() {
         wait_for(&client, "#search-option-0").await;
         input.send_keys(&Key::Enter.to_string()).await.unwrap();
         wait_text(&client, "#details-title", "Bytów").await;
+        // Escape in the search box clears its text only: the place stays selected.
+        input.send_keys("koge").await.unwrap();
+        wait_for(&client, "#search-option-0").await;
+        input.send_keys(&Key::Escape.to_string()).await.unwrap();
+        wait_value(
+            &client,
+            "return document.querySelector('#search-input').value;",
+            "Escape clears the search text",
+            |v| v == "",
+        )
+        .await;
+        wait_text(&client, "#details-title", "Bytów").await;
+
+        // From the map, Tab reaches the markers; Enter selects the focused one, and the focus
+        // stays on that place's marker, so a second Enter selects it again, not another.
+        client
+            .execute("document.querySelector('.map').focus();", vec![])
+            .await
+            .unwrap();
+        let active_place = "const a = document.activeElement; return a && a.dataset ? (a.dataset.place || null) : null;";
+        let mut place = serde_json::Value::Null;
+        for _ in 0..40 {
+            body.send_keys(&Key::Tab.to_string()).await.unwrap();
+            place = client.execute(active_place, vec![]).await.unwrap();
+            if place.as_str().is_some_and(|p| p != "bytow") {
+                break;
+            }
+        }
+        let place = place.as_str().expect("Tab reaches a marker").to_string();
+        let focused = client.active_element().await.unwrap();
+        focused.send_keys(&Key::Enter.to_string()).await.unwrap();
+        wait_value(
+            &client,
+            "return new URLSearchParams(location.search).get('place');",
+            "Enter on the marker selects its place",
+            |v| v.as_str() == Some(place.as_str()),
+        )
+        .await;
+        let title = wait_for(&client, "#details-title").await.text().await.unwrap();
+        let still = client.execute(active_place, vec![]).await.unwrap();
+        assert_eq!(still.as_str(), Some(place.as_str()), "the focus stays on {place}");
+        client
+            .active_element()
+            .await
+            .unwrap()
+            .send_keys(&Key::Enter.to_string())
+            .await
+            .unwrap();
+        wait_text(&client, "#details-title", &title).await;
+        let query = client.execute("return location.search;", vec![]).await.unwrap();
+        assert!(query.as_str().unwrap().contains(&format!("place={place}")), "{query}");
+
         // Its partners are buttons the keyboard reaches too; Enter on a marker selects it.
+        open_map(&client, &site, "?place=bytow").await;
         let marker = wait_for(&client, "g[data-place='markaryd']").await;
         marker.send_keys(&Key::Enter.to_string()).await.unwrap();
         wait_text(&client, "#details-title", "Markaryd").await;
+        // Escape on the map closes the details.
+        client
+            .active_element()
+            .await
+            .unwrap()
+            .send_keys(&Key::Escape.to_string())
+            .await
+            .unwrap();
+        wait_value(
+            &client,
+            "return document.querySelector('#details') === null;",
+            "Escape closes the details",
+            |v| v == true,
+        )
+        .await;
     })
     .await;
 }

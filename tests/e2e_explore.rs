@@ -225,17 +225,18 @@ async fn searching_butow_finds_bytow_and_its_panel_lists_frankenberg() {
         let arc =
             serde_json::to_value(wait_for(&client, "path[data-link='koge-kristianstad']").await)
                 .unwrap();
-        client
+        let at = client
             .execute(
                 "const path = arguments[0]; \
                  const mid = path.getPointAtLength(path.getTotalLength() / 2); \
                  const at = new DOMPoint(mid.x, mid.y).matrixTransform(path.getScreenCTM()); \
-                 document.querySelector('svg.map-svg').dispatchEvent(new MouseEvent('click', \
-                 { bubbles: true, clientX: at.x, clientY: at.y }));",
+                 return [at.x, at.y];",
                 vec![arc],
             )
             .await
             .unwrap();
+        let (x, y) = (at[0].as_f64().unwrap(), at[1].as_f64().unwrap());
+        support::click_at(&client, x, y).await;
         wait_text(&client, "#details-title", "Køge – Kristianstad").await;
         assert!(query(&client).await.contains("link=koge-kristianstad"));
 

@@ -4,9 +4,8 @@
 
 mod support;
 
-use fantoccini::actions::{InputSource, MouseActions, PointerAction};
 use fantoccini::{key::Key, Client};
-use support::{count, open_map, real_dataset, wait_for, wait_value, with_browser, Site};
+use support::{count, open_map, pointer_to, real_dataset, wait_for, wait_value, with_browser, Site};
 
 async fn open(client: &Client, site: &Site, query: &str) {
     open_map(client, site, query).await;
@@ -16,16 +15,6 @@ async fn open(client: &Client, site: &Site, query: &str) {
 /// How many aggregated arcs the map draws (each path says how many it holds).
 const ARCS: &str = "return [...document.querySelectorAll('g.links path.flow')]
     .reduce((n, p) => n + Number(p.dataset.count), 0);";
-
-/// Moves the mouse, as a visitor does, to (x, y) in the page's viewport.
-async fn pointer_to(client: &Client, x: f64, y: f64) {
-    let mouse = MouseActions::new("mouse".to_string()).then(PointerAction::MoveTo {
-        duration: None,
-        x: x.round(),
-        y: y.round(),
-    });
-    client.perform_actions(mouse).await.expect("move the mouse");
-}
 
 /// The screen point in the middle of the first arc of the heaviest drawn width class.
 const HEAVIEST_ARC_MIDDLE: &str = "

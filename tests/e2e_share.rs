@@ -5,7 +5,9 @@ mod support;
 
 use fantoccini::{Client, Locator};
 use serde_json::{json, Value};
-use support::{attr, screenshot, seed_dataset, wait_attr, wait_for, with_browser, Site};
+use support::{
+    attr, screenshot, seed_dataset, wait_attr, wait_for, wait_value, with_browser, Site,
+};
 
 fn pack(code: &str) -> Value {
     let path = support::repo().join(format!("public/i18n/{code}.json"));
@@ -131,23 +133,22 @@ async fn the_list_shows_the_links_the_filters_let_through_and_a_row_selects_one_
             .click()
             .await
             .unwrap();
-        for _ in 0..100 {
-            let now: usize = attr(&wait_for(&client, "#list").await, "data-rows")
-                .await
-                .parse()
-                .unwrap();
-            if now < rows {
-                assert_eq!(now, links_drawn(&client).await);
-                let shown = client
-                    .find_all(Locator::Css("#list tbody tr"))
-                    .await
-                    .unwrap()
-                    .len();
-                assert_eq!(shown, now);
-                break;
-            }
-            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-        }
+        let now = wait_value(
+            &client,
+            "return Number(document.querySelector('#list').dataset.rows);",
+            "a theme narrows the list",
+            |v| v.as_u64().is_some_and(|n| (n as usize) < rows),
+        )
+        .await
+        .as_u64()
+        .unwrap() as usize;
+        assert_eq!(now, links_drawn(&client).await);
+        let shown = client
+            .find_all(Locator::Css("#list tbody tr"))
+            .await
+            .unwrap()
+            .len();
+        assert_eq!(shown, now);
         assert!(client
             .current_url()
             .await

@@ -14,6 +14,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use fantoccini::actions::{InputSource, MouseActions, PointerAction};
 use fantoccini::{Client, ClientBuilder, Locator};
 
 pub fn repo() -> PathBuf {
@@ -529,36 +530,64 @@ pub async fn svg_elements(client: &Client) -> u64 {
         .unwrap()
 }
 
+/// Moves the mouse, as a visitor does, to (x, y) in the page's viewport: real pointer input
+/// through WebDriver, which the browser turns into the events a hand on a mouse makes.
+#[allow(dead_code)]
+pub async fn pointer_to(client: &Client, x: f64, y: f64) {
+    let mouse = MouseActions::new("mouse".to_string()).then(PointerAction::MoveTo {
+        duration: None,
+        x: x.round(),
+        y: y.round(),
+    });
+    client.perform_actions(mouse).await.expect("move the mouse");
+}
+
+/// The centre of the element `css` names, in the viewport.
+async fn centre(client: &Client, css: &str) -> (f64, f64) {
+    let element = serde_json::to_value(wait_for(client, css).await).unwrap();
+    let at = client
+        .execute(
+            "const r = arguments[0].getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2];",
+            vec![element],
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{e}: {css}"));
+    let n = |i: usize| at[i].as_f64().unwrap_or_else(|| panic!("{css}: {at}"));
+    (n(0), n(1))
+}
+
 /// Points the mouse at the centre of the element `css` names, as a visitor moving the mouse
 /// over the map does (the map finds what is under the pointer itself).
 #[allow(dead_code)]
 pub async fn hover(client: &Client, css: &str) {
-    at_centre(client, css, "new PointerEvent('pointermove', { bubbles: true, pointerId: 1, pointerType: 'mouse', clientX: x, clientY: y })").await;
+    let (x, y) = centre(client, css).await;
+    pointer_to(client, x, y).await;
 }
 
-/// Clicks the map at the centre of the element `css` names (the map finds what is there).
+/// Clicks with the mouse at the centre of the element `css` names (the map finds what is
+/// there).
 #[allow(dead_code)]
 pub async fn click_on_map(client: &Client, css: &str) {
-    at_centre(
-        client,
-        css,
-        "new MouseEvent('click', { bubbles: true, clientX: x, clientY: y })",
-    )
-    .await;
+    let (x, y) = centre(client, css).await;
+    click_at(client, x, y).await;
 }
 
-/// Dispatches `event` (a JS expression over `x`, `y`) on the map at the element's centre.
-async fn at_centre(client: &Client, css: &str, event: &str) {
-    let element = serde_json::to_value(wait_for(client, css).await).unwrap();
-    let script = format!(
-        "const r = arguments[0].getBoundingClientRect(); \
-         const [x, y] = [r.x + r.width / 2, r.y + r.height / 2]; \
-         document.querySelector('svg.map-svg').dispatchEvent({event});"
-    );
-    client
-        .execute(&script, vec![element])
-        .await
-        .unwrap_or_else(|e| panic!("{e}: {css}"));
+/// Clicks with the mouse at (x, y) in the viewport.
+#[allow(dead_code)]
+pub async fn click_at(client: &Client, x: f64, y: f64) {
+    let mouse = MouseActions::new("mouse".to_string())
+        .then(PointerAction::MoveTo {
+            duration: None,
+            x: x.round(),
+            y: y.round(),
+        })
+        .then(PointerAction::Down {
+            button: fantoccini::actions::MOUSE_BUTTON_LEFT,
+        })
+        .then(PointerAction::Up {
+            button: fantoccini::actions::MOUSE_BUTTON_LEFT,
+        });
+    client.perform_actions(mouse).await.expect("click");
 }
 
 /// The benchmark's dataset of `shape`, as `partnermap generate` makes it: towns from the
