@@ -10,9 +10,12 @@ use flate2::{write::GzEncoder, Compression};
 /// wasm + JS of the app, gzipped. It was 300 KiB until the languages, the list view, sharing
 /// and the downloads (issue 4) brought about 45 KiB, and 350 KiB until partners beyond the map,
 /// the bounded problems notice and schema 2 (issue 11) brought about 15 KiB more, and 360 KiB
-/// until the aggregated flows (issue 12) brought about 7 KiB more; the README's "Sizes" says
-/// where it goes and how it comes back (a second module loaded when first needed).
-const APP_BUDGET: usize = 370 * 1024;
+/// until the aggregated flows (issue 12) brought about 7 KiB more, and 370 KiB until markers
+/// keyed by place (leptos's `For`, about 5 KiB), the downloads' failure and retry, the legend
+/// from one mapping and the import's and validator's new messages (issue 13) brought about
+/// 8 KiB more; the README's "Sizes" says where it goes and how it comes back (a second module
+/// loaded when first needed). The target stays 350 KiB.
+const APP_BUDGET: usize = 380 * 1024;
 /// The prepared basemap, gzipped.
 const BASEMAP_BUDGET: usize = 250 * 1024;
 

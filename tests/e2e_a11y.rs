@@ -6,7 +6,8 @@ mod support;
 
 use fantoccini::{key::Key, Client};
 use support::{
-    open_map, repo, screenshot, wait_for, wait_text, wait_value, with_browser, with_browser_in, Site,
+    open_map, repo, screenshot, wait_for, wait_text, wait_value, with_browser, with_browser_in,
+    Site,
 };
 
 /// axe-core's script, where scripts/setup.sh puts it.

@@ -76,9 +76,9 @@ async fn each_filter_set_by_its_control_and_by_the_url_counts_what_the_dataset_s
         screenshot(&client, "explore-theme").await;
 
         // Kind and country, by their boxes, combined with the theme.
-        click(&client, "input[data-kind='network']").await;
+        click(&client, "input[data-choice='network']").await;
         links_should_be(&client, expected_links(&data, Expect { kind: Some("network"), ..theme })).await;
-        click(&client, "input[data-country='LT']").await;
+        click(&client, "input[data-choice='LT']").await;
         links_should_be(&client, expected_links(&data, Expect { kind: Some("network"), country: Some("LT"), ..theme })).await;
         click(&client, "#reset-filters").await;
         links_should_be(&client, all).await;
@@ -272,7 +272,7 @@ async fn back_restores_the_previous_filter_and_nonsense_falls_back_to_defaults()
         click(&client, "button.chip[data-theme='refugees']").await;
         let refugees = Expect { theme: Some("refugees"), ..Expect::default() };
         links_should_be(&client, expected_links(&data, refugees)).await;
-        click(&client, "input[data-kind='event']").await;
+        click(&client, "input[data-choice='event']").await;
         links_should_be(&client, expected_links(&data, Expect { kind: Some("event"), ..refugees })).await;
         client.back().await.unwrap();
         links_should_be(&client, expected_links(&data, refugees)).await;

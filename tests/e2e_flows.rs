@@ -5,7 +5,9 @@
 mod support;
 
 use fantoccini::{key::Key, Client};
-use support::{count, open_map, pointer_to, real_dataset, wait_for, wait_value, with_browser, Site};
+use support::{
+    count, open_map, pointer_to, real_dataset, wait_for, wait_value, with_browser, Site,
+};
 
 async fn open(client: &Client, site: &Site, query: &str) {
     open_map(client, site, query).await;

@@ -24,7 +24,7 @@ fn seed() -> Value {
 /// Everything the page does with a dataset file, which must not panic whatever the file holds.
 fn run_pipeline(text: &str, query: &str) {
     let Ok(loaded) = load(text) else { return };
-    let projection = Projection::etrs89_laea().unwrap();
+    let projection = Projection::etrs89_laea();
     let atlas = Atlas::build(&loaded.dataset, &projection);
     let facts = LinkFacts::of_atlas(&loaded.dataset, &atlas);
     let state = url_state::parse(query, &Known::of(&loaded.dataset));

@@ -5,7 +5,7 @@ use proj4rs::proj::Proj;
 
 #[test]
 fn agrees_with_proj4rs_to_the_millimetre_across_the_region() {
-    let ours = Projection::etrs89_laea().unwrap();
+    let ours = Projection::etrs89_laea();
     let geographic = Proj::from_proj_string("+proj=longlat +ellps=GRS80 +no_defs").unwrap();
     let laea = Proj::from_proj_string(
         "+proj=laea +lat_0=52 +lon_0=10 +x_0=4321000 +y_0=3210000 +ellps=GRS80 +units=m +no_defs",

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use super::geo::arc::{great_circle, Curve};
 use super::geo::frame::Frame;
 use super::geo::region::REGION;
+use super::geo::tree::{hull, minimum_spanning_tree};
 use super::geo::{MapPoint, Projection};
 use super::model::{Dataset, NetworkKind, PartnershipKind, PlaceKind};
 
@@ -141,7 +142,7 @@ impl Atlas {
         // Spokes from a host to each member show who belongs and who holds it together;
         // without a host, the shortest tree through the members in the region connects them
         // without inventing a centre, and each member beyond the map is joined to the nearest
-        // of them.
+        // of those on the group's outer edge (its convex hull: a few, however many members).
         let spokes = |host: Option<usize>, members: &[usize], d: &mut Vec<Stroke>| match host {
             Some(h) => members.iter().for_each(|&m| arc(h, m, d)),
             None => {
@@ -151,8 +152,9 @@ impl Atlas {
                 for (i, j) in minimum_spanning_tree(&points) {
                     arc(inside[i], inside[j], d);
                 }
+                let edge: Vec<usize> = hull(&points).into_iter().map(|i| inside[i]).collect();
                 for &far in &beyond {
-                    let nearest = inside.iter().copied().min_by(|&x, &y| {
+                    let nearest = edge.iter().copied().min_by(|&x, &y| {
                         let to = |p: usize| places[p].at.distance(places[far].at);
                         to(x).total_cmp(&to(y))
                     });
@@ -241,45 +243,10 @@ fn others<'a>(
     ids: impl Iterator<Item = &'a str>,
     find: &impl Fn(&str) -> Option<usize>,
 ) -> Vec<usize> {
-    let mut out: Vec<usize> = Vec::new();
-    for p in ids.filter_map(find) {
-        if Some(p) != host && !out.contains(&p) {
-            out.push(p);
-        }
-    }
-    out
-}
-
-/// Prim's algorithm on the complete graph of `points`: the edges, as index pairs, of the
-/// shortest tree that connects them all.
-pub fn minimum_spanning_tree(points: &[MapPoint]) -> Vec<(usize, usize)> {
-    let n = points.len();
-    if n < 2 {
-        return Vec::new();
-    }
-    let mut in_tree = vec![false; n];
-    let mut best: Vec<(f64, usize)> = vec![(f64::INFINITY, 0); n];
-    let mut edges = Vec::with_capacity(n - 1);
-    let mut current = 0;
-    in_tree[0] = true;
-    for _ in 1..n {
-        for j in 0..n {
-            if !in_tree[j] {
-                let d = points[current].distance(points[j]);
-                if d < best[j].0 {
-                    best[j] = (d, current);
-                }
-            }
-        }
-        let next = (0..n)
-            .filter(|&j| !in_tree[j])
-            .min_by(|&a, &b| best[a].0.total_cmp(&best[b].0));
-        let Some(next) = next else { break };
-        in_tree[next] = true;
-        edges.push((best[next].1, next));
-        current = next;
-    }
-    edges
+    let mut seen = std::collections::HashSet::new();
+    ids.filter_map(find)
+        .filter(|&p| Some(p) != host && seen.insert(p))
+        .collect()
 }
 
 /// Test fixtures for the modules that draw from an atlas.
@@ -352,24 +319,55 @@ pub mod fixtures {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// Lookups by id, built once with the atlas: the address, the details and search name places
+/// and links by id, and a scan of thousands per lookup would add up.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Lookup {
+    /// Atlas place by the dataset place's id.
+    places: std::collections::HashMap<String, usize>,
+    /// Atlas link by its id (partnerships, networks and events share their ids).
+    links: std::collections::HashMap<String, usize>,
+    /// Atlas place by dataset place index; `None` for a place the atlas could not place.
+    of_record: Vec<Option<usize>>,
+}
 
-    #[test]
-    fn spanning_tree_takes_the_short_edges() {
-        let p = |x, y| MapPoint { x, y };
-        let points = [p(0.0, 0.0), p(10.0, 0.0), p(0.0, 1.0), p(10.0, 1.0)];
-        let edges = minimum_spanning_tree(&points);
-        let length: f64 = edges
-            .iter()
-            .map(|&(a, b)| points[a].distance(points[b]))
-            .sum();
-        assert_eq!(edges.len(), 3);
-        assert!(
-            (length - 12.0).abs() < 1e-9,
-            "two short rungs and one long side: {length}"
-        );
-        assert!(minimum_spanning_tree(&points[..1]).is_empty());
+impl Lookup {
+    pub fn of(dataset: &Dataset, atlas: &Atlas) -> Lookup {
+        let mut of_record = vec![None; dataset.places.len()];
+        for (i, glyph) in atlas.places.iter().enumerate() {
+            if let Some(slot) = of_record.get_mut(glyph.place) {
+                *slot = Some(i);
+            }
+        }
+        Lookup {
+            places: atlas
+                .places
+                .iter()
+                .enumerate()
+                .filter_map(|(i, g)| Some((dataset.places.get(g.place)?.id.clone(), i)))
+                .collect(),
+            links: atlas
+                .links
+                .iter()
+                .enumerate()
+                .map(|(i, l)| (l.id.clone(), i))
+                .collect(),
+            of_record,
+        }
+    }
+
+    /// The atlas place of the dataset place `id`.
+    pub fn place(&self, id: &str) -> Option<usize> {
+        self.places.get(id).copied()
+    }
+
+    /// The atlas link `id`.
+    pub fn link(&self, id: &str) -> Option<usize> {
+        self.links.get(id).copied()
+    }
+
+    /// The atlas place of the dataset's place at `index`.
+    pub fn place_of_record(&self, index: usize) -> Option<usize> {
+        self.of_record.get(index).copied().flatten()
     }
 }

@@ -3,17 +3,11 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use super::atlas::{Atlas, Record};
+use super::load::RecordId;
 use super::model::Dataset;
-
-#[derive(Deserialize)]
-struct Id<'a> {
-    #[serde(borrow)]
-    id: std::borrow::Cow<'a, str>,
-}
 
 /// The ids of the records the kept links need to stay a valid dataset, per namespace: their
 /// places (and those places' counties), sources (also those cited only by a member count or a
@@ -142,8 +136,10 @@ pub fn dataset_json(
         let kept: Vec<&str> = items
             .into_iter()
             .filter(|item| {
-                serde_json::from_str::<Id>(item.get())
-                    .is_ok_and(|r| keep.of(key).contains(r.id.as_ref()))
+                serde_json::from_str::<RecordId>(item.get())
+                    .ok()
+                    .and_then(|r| r.id)
+                    .is_some_and(|id| keep.of(key).contains(id.as_ref()))
             })
             .map(RawValue::get)
             .collect();
@@ -158,7 +154,7 @@ pub fn dataset_json(
     Ok(out)
 }
 
-/// Escapes text for XML content and attribute values.
+/// Escapes text for XML and HTML content and attribute values (in double quotes).
 pub fn xml_text(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")

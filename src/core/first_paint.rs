@@ -35,7 +35,7 @@ const WIDTHS: [(f64, f64); 5] = [
 
 /// The picture for `dataset` over `basemap`, as SVG text.
 pub fn first_paint(basemap: &Basemap, dataset: &Dataset) -> Result<String, String> {
-    let projection = Projection::etrs89_laea()?;
+    let projection = Projection::etrs89_laea();
     let atlas = Atlas::build(dataset, &projection);
     let clusters = Clusters::build(&atlas);
     let level = clusters

@@ -205,15 +205,17 @@ fn record_problem(
     Problem::new(collection, record_name(item, index), field, message)
 }
 
+/// A record read for its id alone (where it has one), without the rest of it.
+#[derive(serde::Deserialize)]
+pub(crate) struct RecordId<'a> {
+    #[serde(borrow)]
+    pub id: Option<std::borrow::Cow<'a, str>>,
+}
+
 /// How a problem names a record: its id where it has a usable one, else its position.
 fn record_name(item: &RawValue, index: usize) -> String {
-    #[derive(serde::Deserialize)]
-    struct Id<'a> {
-        #[serde(borrow)]
-        id: Option<std::borrow::Cow<'a, str>>,
-    }
-    match serde_json::from_str::<Id>(item.get()) {
-        Ok(Id { id: Some(id) }) if !id.trim().is_empty() => id.chars().take(80).collect(),
+    match serde_json::from_str::<RecordId>(item.get()) {
+        Ok(RecordId { id: Some(id) }) if !id.trim().is_empty() => id.chars().take(80).collect(),
         _ => format!("#{}", index + 1),
     }
 }

@@ -1,6 +1,7 @@
 //! Sharing a view: the state an embedded copy of it opens in, and the iframe snippet that a
 //! partnership association pastes into its own website.
 
+use super::export::xml_text;
 use super::url_state::{self, UrlState, ViewMode};
 
 /// What the embed keeps of the current view.
@@ -37,22 +38,14 @@ pub fn embed_state(current: &UrlState, choice: &EmbedChoice) -> UrlState {
     state
 }
 
-/// Escapes text for an HTML attribute value in double quotes.
-fn attribute(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
 /// The snippet: an iframe of the map at `page` (the map's address without query) showing
 /// `state`, titled for screen readers, lazy, allowed to go fullscreen.
 pub fn iframe_snippet(page: &str, state: &UrlState, title: &str) -> String {
     let src = format!("{page}{}", url_state::write(state));
     format!(
         "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"480\" style=\"border:0\" loading=\"lazy\" allow=\"fullscreen\"></iframe>",
-        attribute(&src),
-        attribute(title)
+        xml_text(&src),
+        xml_text(title)
     )
 }
 

@@ -24,10 +24,8 @@
 use std::collections::BTreeSet;
 
 use super::filter::{Filters, KindFilter, YearRange};
+use super::i18n::Language;
 use super::model::Dataset;
-
-/// The map's languages; `lang` accepts only these.
-pub const LANGUAGES: [&str; 6] = ["en", "de", "da", "sv", "pl", "lt"];
 
 /// Map or table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -139,7 +137,10 @@ pub fn parse(query: &str, known: &Known) -> UrlState {
             "embed" => state.embed = matches!(value, "1" | "true"),
             "lang" => {
                 let lang = value.to_ascii_lowercase();
-                state.lang = LANGUAGES.contains(&lang.as_str()).then_some(lang);
+                state.lang = Language::ALL
+                    .iter()
+                    .any(|l| l.code() == lang)
+                    .then_some(lang);
             }
             "view" => {
                 state.view = match value {

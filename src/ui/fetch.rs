@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use gloo_net::http::Request;
 
-use crate::core::atlas::Atlas;
+use crate::core::atlas::{Atlas, Lookup};
 use crate::core::basemap::{Basemap, Extent, BASEMAP_VERSION};
 use crate::core::geo::Projection;
 use crate::core::load::{load, LoadError, Loaded, MAX_BYTES};
@@ -32,8 +32,6 @@ pub enum FetchError {
     Unreadable(LoadError),
     /// The basemap asset arrived but is not one this map can read.
     BadBasemap(String),
-    /// The projection library refused its own definition (a build problem, not a data one).
-    Projection(String),
 }
 
 impl std::fmt::Display for FetchError {
@@ -51,9 +49,6 @@ impl std::fmt::Display for FetchError {
             FetchError::Unreadable(error) => write!(f, "{error}"),
             FetchError::BadBasemap(message) => {
                 write!(f, "The basemap file is not readable: {message}")
-            }
-            FetchError::Projection(message) => {
-                write!(f, "The map projection failed to start: {message}")
             }
         }
     }
@@ -88,6 +83,7 @@ pub async fn fetch_text(url: &str) -> Result<String, FetchError> {
 pub struct Prepared {
     pub loaded: Loaded,
     pub atlas: Atlas,
+    pub lookup: Lookup,
     /// The region's rectangle in map units: the default view, with or without a basemap.
     pub region: Extent,
 }
@@ -95,12 +91,14 @@ pub struct Prepared {
 pub async fn fetch_dataset() -> Result<Arc<Prepared>, FetchError> {
     let text = fetch_text(&dataset_url()).await?;
     let loaded = load(&text).map_err(FetchError::Unreadable)?;
-    let projection = Projection::etrs89_laea().map_err(FetchError::Projection)?;
+    let projection = Projection::etrs89_laea();
     let atlas = Atlas::build(&loaded.dataset, &projection);
     let region = Extent::of_region(&projection);
+    let lookup = Lookup::of(&loaded.dataset, &atlas);
     Ok(Arc::new(Prepared {
         loaded,
         atlas,
+        lookup,
         region,
     }))
 }

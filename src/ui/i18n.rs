@@ -1,8 +1,8 @@
 //! The chosen language in the page: its messages, and numbers and dates written by the
 //! browser's `Intl` for it (the CLDR data the browser already has, nothing in the download).
 //!
-//! Messages are read while a view is built, not tracked: a change of language remounts the map
-//! (see `app.rs`), which is rare and keeps every text in the view a plain string.
+//! Messages are read while a view is built, not tracked: a change of language starts the page
+//! again in it (see `app.rs`), which is rare and keeps every text in the view a plain string.
 
 use std::cell::RefCell;
 

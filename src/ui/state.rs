@@ -138,7 +138,7 @@ pub struct MapState {
     /// The selected place and link, by atlas index.
     pub selected_place: Memo<Option<usize>>,
     pub selected_link: Memo<Option<usize>>,
-    projection: Arc<Option<Projection>>,
+    projection: Projection,
 }
 
 impl MapState {
@@ -163,7 +163,7 @@ impl MapState {
                 .map(|t| t.id.clone())
                 .collect(),
         );
-        let projection = Arc::new(Projection::etrs89_laea().ok());
+        let projection = Projection::etrs89_laea();
         let initial = url_state::parse(&history::query(), &known);
         let url = RwSignal::new(initial);
 
@@ -237,22 +237,9 @@ impl MapState {
         });
 
         let p = prepared.clone();
-        let selected_place = Memo::new(move |_| {
-            url.with(|u| {
-                let id = u.place.as_deref()?;
-                p.atlas
-                    .places
-                    .iter()
-                    .position(|g| p.loaded.dataset.places[g.place].id == id)
-            })
-        });
+        let selected_place = Memo::new(move |_| url.with(|u| p.lookup.place(u.place.as_deref()?)));
         let p = prepared.clone();
-        let selected_link = Memo::new(move |_| {
-            url.with(|u| {
-                let id = u.link.as_deref()?;
-                p.atlas.links.iter().position(|l| l.id == id)
-            })
-        });
+        let selected_link = Memo::new(move |_| url.with(|u| p.lookup.link(u.link.as_deref()?)));
 
         let state = MapState {
             prepared,
@@ -312,8 +299,7 @@ impl MapState {
     /// The current view as the URL writes it, or `None` for the fitted region.
     fn viewport(&self) -> Option<Viewport> {
         let view = self.view.get_untracked()?;
-        let projection = self.projection.as_ref().as_ref()?;
-        let (lon, lat) = projection.unproject(view.center)?;
+        let (lon, lat) = self.projection.unproject(view.center)?;
         Some(Viewport {
             zoom: view.zoom,
             lat,
@@ -344,8 +330,7 @@ impl MapState {
     fn landing_from_url(&self) -> Option<Landing> {
         let url = self.url.get_untracked();
         if let Some(v) = url.viewport {
-            let projection = self.projection.as_ref().as_ref()?;
-            let center = projection.project(v.lon, v.lat)?;
+            let center = self.projection.project(v.lon, v.lat)?;
             return Some(Landing::At(View {
                 zoom: v.zoom,
                 center,

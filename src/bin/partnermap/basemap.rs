@@ -74,7 +74,7 @@ struct Country {
 pub fn prepare(topology_json: &str) -> Result<Basemap, String> {
     let topology: Topology =
         serde_json::from_str(topology_json).map_err(|e| format!("not TopoJSON: {e}"))?;
-    let projection = Projection::etrs89_laea()?;
+    let projection = Projection::etrs89_laea();
     let arcs = decode_arcs(&topology);
     let countries = read_countries(&topology)?;
 

@@ -165,7 +165,7 @@ mod tests {
     use super::*;
 
     fn frame() -> (Frame, Projection) {
-        let p = Projection::etrs89_laea().unwrap();
+        let p = Projection::etrs89_laea();
         (Frame::new(&p), p)
     }
 

@@ -7,6 +7,7 @@ pub mod projection;
 pub mod region;
 pub mod scale_bar;
 pub mod sphere;
+pub mod tree;
 pub mod viewport;
 
 pub use projection::{MapPoint, Projection};

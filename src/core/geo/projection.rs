@@ -32,6 +32,7 @@ impl MapPoint {
 }
 
 /// The constants of EPSG:3035, derived once.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Projection {
     e: f64,
     e2: f64,
@@ -43,9 +44,8 @@ pub struct Projection {
 }
 
 impl Projection {
-    /// The map's projection. Infallible; a `Result` so that callers need not change should
-    /// it ever come from a parsed definition again.
-    pub fn etrs89_laea() -> Result<Self, String> {
+    /// The map's projection, from the GRS80 ellipsoid's constants.
+    pub fn etrs89_laea() -> Self {
         let f = 1.0 / INVERSE_FLATTENING;
         let e2 = 2.0 * f - f * f;
         let e = e2.sqrt();
@@ -60,7 +60,7 @@ impl Projection {
         let b0 = (q(phi0) / qp).asin();
         let rq = A * (qp / 2.0).sqrt();
         let d = A * (phi0.cos() / (1.0 - e2 * phi0.sin().powi(2)).sqrt()) / (rq * b0.cos());
-        Ok(Projection {
+        Projection {
             e,
             e2,
             qp,
@@ -68,7 +68,7 @@ impl Projection {
             d,
             sin_b0: b0.sin(),
             cos_b0: b0.cos(),
-        })
+        }
     }
 
     fn q(&self, phi: f64) -> f64 {
@@ -144,7 +144,7 @@ mod tests {
     use super::*;
 
     fn laea() -> Projection {
-        Projection::etrs89_laea().expect("the constants are valid")
+        Projection::etrs89_laea()
     }
 
     #[test]

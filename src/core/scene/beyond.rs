@@ -97,7 +97,7 @@ mod tests {
                 beyond(2, 1, 3, 5),
                 beyond(3, 1, 2, 9),
             ],
-            frame: Frame::new(&Projection::etrs89_laea().unwrap()),
+            frame: Frame::new(&Projection::etrs89_laea()),
         };
         let all = edge_markers(&atlas, &[true; 4], None);
         assert_eq!(all.len(), 2);

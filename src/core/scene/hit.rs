@@ -57,19 +57,12 @@ impl HitIndex {
         radius: f64,
         shown: &[bool],
     ) -> Option<usize> {
-        let mut best: Option<(f64, usize)> = None;
-        let (min, max) = around(at, radius);
-        self.places.near(min, max, |i| {
-            let d = atlas.places[i].at.distance(at);
-            if d <= radius
-                && shown.get(i).copied().unwrap_or(false)
-                && !atlas.places[i].beyond
-                && best.is_none_or(|(bd, bi)| (d, i) < (bd, bi))
-            {
-                best = Some((d, i));
-            }
-        });
-        best.map(|(_, i)| i)
+        nearest(&self.places, at, radius, |i| {
+            let place = &atlas.places[i];
+            let d = place.at.distance(at);
+            (d <= radius && shown.get(i).copied().unwrap_or(false) && !place.beyond)
+                .then_some((d, 0, i))
+        })
     }
 
     /// The shown link whose line passes nearest `at` within `radius`, by atlas index; where
@@ -81,23 +74,37 @@ impl HitIndex {
         radius: f64,
         shown: &[bool],
     ) -> Option<usize> {
-        let mut best: Option<(f64, u8, usize)> = None;
-        let (min, max) = around(at, radius);
-        self.stroke_grid.near(min, max, |s| {
+        nearest(&self.stroke_grid, at, radius, |s| {
             let (link, stroke) = (self.strokes[s].0 as usize, self.strokes[s].1 as usize);
             if !shown.get(link).copied().unwrap_or(false) {
-                return;
+                return None;
             }
             let glyph = &atlas.links[link];
             let d = glyph.strokes[stroke].curve.distance_to(at);
             // Nearest first; then the top layer (partnerships); then the first record.
-            let key = (d, 2 - layer(glyph.record), link);
-            if d <= radius && best.is_none_or(|b| key < b) {
-                best = Some(key);
-            }
-        });
-        best.map(|(_, _, link)| link)
+            (d <= radius).then_some((d, 2 - layer(glyph.record), link))
+        })
     }
+}
+
+/// Of the items of `grid` near `at`, the one whose key (distance, rank, index) is least,
+/// by its index; `key` says `None` for an item that does not count.
+fn nearest(
+    grid: &Grid,
+    at: MapPoint,
+    radius: f64,
+    key: impl Fn(usize) -> Option<(f64, u8, usize)>,
+) -> Option<usize> {
+    let mut best: Option<(f64, u8, usize)> = None;
+    let (min, max) = around(at, radius);
+    grid.near(min, max, |i| {
+        if let Some(k) = key(i) {
+            if best.is_none_or(|b| k < b) {
+                best = Some(k);
+            }
+        }
+    });
+    best.map(|(_, _, index)| index)
 }
 
 fn around(at: MapPoint, radius: f64) -> (MapPoint, MapPoint) {

@@ -4,6 +4,8 @@
 //! transform. Arcs that join the same two places in the same style are drawn once, since a
 //! second identical stroke adds nothing but cost.
 
+use std::collections::HashSet;
+
 use crate::core::atlas::{Atlas, LinkKind, Record};
 use crate::core::filter::{Filters, LinkFacts};
 
@@ -86,8 +88,9 @@ pub fn link_batches(
     let styler = Styler::new(filters, themes);
     // Few styles: a sorted list is smaller and as fast as a map.
     let mut batches: Vec<LinkBatch> = Vec::new();
-    // For each place, the (other end, batch) of the arcs drawn from it so far.
-    let mut drawn: Vec<Vec<(usize, LinkStyle)>> = vec![Vec::new(); atlas.places.len()];
+    // The (one end, other end, style) of the arcs drawn so far: a set, since a hub's many
+    // strokes would make a list per place quadratic.
+    let mut drawn: HashSet<(usize, usize, LinkStyle)> = HashSet::new();
     for (i, link) in atlas.links.iter().enumerate() {
         if !shown.get(i).copied().unwrap_or(false) || link.strokes.is_empty() {
             continue;
@@ -109,12 +112,7 @@ pub fn link_batches(
         batch.links += 1;
         for stroke in &link.strokes {
             let (a, b) = stroke.ends;
-            let (low, high) = (a.min(b), a.max(b));
-            let Some(from_low) = drawn.get_mut(low) else {
-                continue;
-            };
-            if !from_low.contains(&(high, style)) {
-                from_low.push((high, style));
+            if drawn.insert((a.min(b), a.max(b), style)) {
                 stroke.curve.push_path(&mut batch.d);
             }
         }

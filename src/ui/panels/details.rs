@@ -62,18 +62,18 @@ fn handled_within(ev: &leptos::ev::KeyboardEvent) -> bool {
 
 /// A button naming a place, which selects it.
 fn place_button(state: &MapState, place_id: &str) -> AnyView {
-    let dataset = &state.prepared.loaded.dataset;
-    let Some(place) = dataset.places.iter().position(|p| p.id == place_id) else {
+    let (dataset, prepared) = (&state.prepared.loaded.dataset, &state.prepared);
+    let atlas_index = prepared.lookup.place(place_id);
+    // A place the map could not draw (none, in a validated dataset) is named, not a button.
+    let place = match atlas_index {
+        Some(i) => Some(&dataset.places[prepared.atlas.places[i].place]),
+        None => dataset.places.iter().find(|p| p.id == place_id),
+    };
+    let Some(place) = place else {
         return view! { <span>{place_id.to_string()}</span> }.into_any();
     };
-    let name = dataset.places[place].display_name(language());
-    match state
-        .prepared
-        .atlas
-        .places
-        .iter()
-        .position(|g| g.place == place)
-    {
+    let name = place.display_name(language());
+    match atlas_index {
         Some(atlas_index) => {
             let state = state.clone();
             view! {
@@ -88,13 +88,7 @@ fn place_button(state: &MapState, place_id: &str) -> AnyView {
 
 /// A button naming a partnership, network or meeting, which selects it.
 fn link_button(state: &MapState, link_id: &str, label: String) -> AnyView {
-    match state
-        .prepared
-        .atlas
-        .links
-        .iter()
-        .position(|l| l.id == link_id)
-    {
+    match state.prepared.lookup.link(link_id) {
         Some(index) => {
             let state = state.clone();
             view! {
@@ -313,7 +307,7 @@ fn link_details(state: &MapState, atlas_index: usize) -> impl IntoView {
     ) = match record {
         Record::Partnership(i) => {
             let l = &dataset.partnerships[i];
-            let names: Vec<String> = l.places.iter().map(|p| place_name(dataset, p)).collect();
+            let names: Vec<String> = l.places.iter().map(|p| place_name(state, p)).collect();
             let places = view! { <p>{place_button(state, &l.places[0])} " – " {place_button(state, &l.places[1])}</p> };
             (
                 names.join(" – "),
@@ -407,7 +401,7 @@ fn link_details(state: &MapState, atlas_index: usize) -> impl IntoView {
         Record::Event(i) => dataset.events[i]
             .part_of
             .iter()
-            .map(|id| link_button(state, id, link_name(dataset, id)))
+            .map(|id| link_button(state, id, link_name(state, id)))
             .collect(),
         _ => Vec::new(),
     };
@@ -437,24 +431,29 @@ fn link_details(state: &MapState, atlas_index: usize) -> impl IntoView {
     }
 }
 
-fn place_name(dataset: &Dataset, id: &str) -> String {
-    dataset
-        .places
-        .iter()
-        .find(|p| p.id == id)
-        .map_or_else(|| id.to_string(), |p| p.display_name(language()))
+/// A place's name by its id, in the reader's language.
+fn place_name(state: &MapState, id: &str) -> String {
+    let p = &state.prepared;
+    p.lookup.place(id).map_or_else(
+        || id.to_string(),
+        |i| p.loaded.dataset.places[p.atlas.places[i].place].display_name(language()),
+    )
 }
 
-fn link_name(dataset: &Dataset, id: &str) -> String {
-    if let Some(n) = dataset.networks.iter().find(|n| n.id == id) {
-        return n.name.clone();
+/// A network's or partnership's name by its id (what a meeting is part of).
+fn link_name(state: &MapState, id: &str) -> String {
+    let p = &state.prepared;
+    let dataset = &p.loaded.dataset;
+    match p.lookup.link(id).map(|i| p.atlas.links[i].record) {
+        Some(Record::Network(n)) => dataset.networks[n].name.clone(),
+        Some(Record::Partnership(l)) => {
+            let l = &dataset.partnerships[l];
+            format!(
+                "{} – {}",
+                place_name(state, &l.places[0]),
+                place_name(state, &l.places[1])
+            )
+        }
+        _ => id.to_string(),
     }
-    if let Some(l) = dataset.partnerships.iter().find(|l| l.id == id) {
-        return format!(
-            "{} – {}",
-            place_name(dataset, &l.places[0]),
-            place_name(dataset, &l.places[1])
-        );
-    }
-    id.to_string()
 }

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use super::attribution::attribution_text;
 use super::dialog::{self, DialogHead};
 use super::legend::line_class;
 use super::summary::summary_text;
@@ -72,17 +73,6 @@ fn legend(state: &MapState) -> Vec<LegendLine> {
     lines
 }
 
-fn attribution() -> String {
-    format!(
-        "{}: Natural Earth ({}) · {}: GeoNames (CC BY 4.0) · {}: Wikidata (CC0) · {}: ETRS89-LAEA (EPSG:3035)",
-        t("attribution.basemap"),
-        t("attribution.public_domain"),
-        t("attribution.places"),
-        t("attribution.twinnings"),
-        t("attribution.projection")
-    )
-}
-
 /// The page's own stylesheet, so that the image looks as the map does.
 async fn stylesheet() -> String {
     let href = document()
@@ -118,7 +108,7 @@ async fn svg(state: &MapState) -> Option<String> {
         &css,
         &title,
         &legend(state),
-        &attribution(),
+        &attribution_text(),
     ))
 }
 

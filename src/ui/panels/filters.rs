@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use leptos::leptos_dom::helpers::IntervalHandle;
 use leptos::prelude::*;
 
-use crate::core::filter::{KindFilter, YearRange, UNTAGGED};
+use crate::core::filter::{Filters, KindFilter, YearRange, UNTAGGED};
 use crate::ui::i18n::{fill, language, number, t};
 use crate::ui::palette::theme_colour;
 use crate::ui::state::MapState;
@@ -23,8 +23,8 @@ pub fn FilterPanel(state: MapState) -> impl IntoView {
         <div id="filters" class="filters">
             <ThemeChips state=state.clone()/>
             <YearFilter state=state.clone()/>
-            <KindChoices state=state.clone()/>
-            <CountryChoices state=state.clone()/>
+            <Choices state=state.clone() title="filters.kinds" items=kind_items(&state) set=(|f| &f.kinds, |f| &mut f.kinds)/>
+            <Choices state=state.clone() title="filters.countries" items=country_items(&state) set=(|f| &f.countries, |f| &mut f.countries)/>
             <button
                 type="button"
                 class="button button-quiet"
@@ -332,7 +332,7 @@ fn YearRangeInputs(state: MapState, span: YearRange) -> impl IntoView {
     }
 }
 
-/// A set of checkboxes writing one of the filters' sets.
+/// Adds `item` to one of the filters' sets when its box is ticked, takes it out when not.
 fn toggle<T: Ord + Clone>(set: &mut BTreeSet<T>, item: &T, on: bool) {
     if on {
         set.insert(item.clone());
@@ -341,80 +341,76 @@ fn toggle<T: Ord + Clone>(set: &mut BTreeSet<T>, item: &T, on: bool) {
     }
 }
 
+/// Which of the filters' sets a group of boxes reads and writes: kinds or countries.
+type FilterSet<T> = (
+    fn(&Filters) -> &BTreeSet<T>,
+    fn(&mut Filters) -> &mut BTreeSet<T>,
+);
+
+/// Tick boxes for one of the filters' sets, none ticked meaning all: each box is an item
+/// (`data-choice` is its id), named by its label.
 #[component]
-fn KindChoices(state: MapState) -> impl IntoView {
-    let present: BTreeSet<KindFilter> = state.facts.iter().map(|f| f.kind).collect();
-    let filters = state.filters;
-    let boxes = KindFilter::ALL
+fn Choices<T: Ord + Clone + Send + Sync + 'static>(
+    state: MapState,
+    title: &'static str,
+    items: Vec<(T, String, String)>,
+    set: FilterSet<T>,
+) -> impl IntoView {
+    let (filters, (read, write)) = (state.filters, set);
+    let boxes = items
         .into_iter()
-        .filter(|k| present.contains(k))
-        .map(|kind| {
+        .map(|(item, id, label)| {
             let state = state.clone();
+            let checked = {
+                let item = item.clone();
+                move || filters.with(|f| read(f).contains(&item))
+            };
             view! {
                 <label class="check">
                     <input
                         type="checkbox"
-                        data-kind=kind.id()
-                        prop:checked=move || filters.with(|f| f.kinds.contains(&kind))
+                        data-choice=id
+                        prop:checked=checked
                         on:change=move |ev| {
                             let on = event_target_checked(&ev);
-                            state.update(|u| toggle(&mut u.filters.kinds, &kind, on));
+                            state.update(|u| toggle(write(&mut u.filters), &item, on));
                         }
                     />
-                    {text::kind_filter(kind)}
+                    {label}
                 </label>
             }
         })
         .collect_view();
     view! {
         <fieldset class="filter-group">
-            <legend>{t("filters.kinds")} " " <span class="hint">{t("filters.none_ticked")}</span></legend>
+            <legend>{t(title)} " " <span class="hint">{t("filters.none_ticked")}</span></legend>
             <div class="checks">{boxes}</div>
         </fieldset>
     }
 }
 
-#[component]
-fn CountryChoices(state: MapState) -> impl IntoView {
-    let countries: BTreeSet<String> = state
+/// The kinds the dataset has, in their fixed order.
+fn kind_items(state: &MapState) -> Vec<(KindFilter, String, String)> {
+    let present: BTreeSet<KindFilter> = state.facts.iter().map(|f| f.kind).collect();
+    KindFilter::ALL
+        .into_iter()
+        .filter(|k| present.contains(k))
+        .map(|k| (k, k.id().to_string(), text::kind_filter(k).to_string()))
+        .collect()
+}
+
+/// The countries the dataset's places lie in, by code.
+fn country_items(state: &MapState) -> Vec<(String, String, String)> {
+    let codes: BTreeSet<&String> = state
         .prepared
         .loaded
         .dataset
         .places
         .iter()
-        .map(|p| p.country.clone())
+        .map(|p| &p.country)
         .collect();
-    let filters = state.filters;
-    let boxes = countries
+    codes
         .into_iter()
-        .map(|code| {
-            let state = state.clone();
-            let name = text::country(&code);
-            let checked = {
-                let code = code.clone();
-                move || filters.with(|f| f.countries.contains(&code))
-            };
-            let data_country = code.clone();
-            view! {
-                <label class="check">
-                    <input
-                        type="checkbox"
-                        data-country=data_country
-                        prop:checked=checked
-                        on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            state.update(|u| toggle(&mut u.filters.countries, &code, on));
-                        }
-                    />
-                    {name}
-                </label>
-            }
-        })
-        .collect_view();
-    view! {
-        <fieldset class="filter-group">
-            <legend>{t("filters.countries")} " " <span class="hint">{t("filters.none_ticked")}</span></legend>
-            <div class="checks">{boxes}</div>
-        </fieldset>
-    }
+        .map(|code| (code.clone(), code.clone(), text::country(code)))
+        .collect()
 }

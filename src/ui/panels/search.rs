@@ -23,11 +23,7 @@ pub fn SearchBox(state: MapState) -> impl IntoView {
         search(&dataset.places, &query, MAX_SUGGESTIONS)
             .into_iter()
             .filter_map(|hit| {
-                let atlas_index = prepared
-                    .atlas
-                    .places
-                    .iter()
-                    .position(|g| g.place == hit.place)?;
+                let atlas_index = prepared.lookup.place_of_record(hit.place)?;
                 let place = &dataset.places[hit.place];
                 let shown = place.display_name(language());
                 let also = (hit.matched != place.name
