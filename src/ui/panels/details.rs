@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use crate::core::atlas::Record;
 use crate::core::model::{localized, Dataset};
+use crate::core::place_records::{place_records, NetworkRole};
 use crate::ui::i18n::{fill, language, t};
 use crate::ui::state::MapState;
 use crate::ui::text;
@@ -153,11 +154,7 @@ fn rows(title: &'static str, rows: Vec<AnyView>) -> Option<impl IntoView> {
 /// why it has no marker of its own.
 fn beyond_note(state: &MapState, place_id: &str) -> Option<AnyView> {
     let dataset = &state.prepared.loaded.dataset;
-    let atlas = &state.prepared.atlas;
-    let glyph = atlas
-        .places
-        .iter()
-        .find(|g| dataset.places[g.place].id == place_id)?;
+    let glyph = &state.prepared.atlas.places[state.prepared.lookup.place(place_id)?];
     glyph.beyond.then(|| {
         let country = text::country(&dataset.places[glyph.place].country);
         view! { <span class="beyond-note">{format!(" ({country}, {})", t("details.beyond"))}</span> }
@@ -168,10 +165,7 @@ fn beyond_note(state: &MapState, place_id: &str) -> Option<AnyView> {
 fn place_details(state: &MapState, atlas_index: usize) -> impl IntoView {
     let dataset = &state.prepared.loaded.dataset;
     let place = &dataset.places[state.prepared.atlas.places[atlas_index].place];
-    let id = place.id.as_str();
-    let mut themes: BTreeSet<&str> = BTreeSet::new();
-    let mut sources: BTreeSet<&str> = place.sources.iter().map(String::as_str).collect();
-    sources.insert(place.location.source.as_str());
+    let records = place_records(dataset, place);
 
     let other_names: Vec<String> = place
         .names
@@ -191,84 +185,53 @@ fn place_details(state: &MapState, atlas_index: usize) -> impl IntoView {
         view! { <p class="meta"><a href=href target="_blank" rel="noopener noreferrer">{format!("Wikidata {item}")}</a></p> }
     });
     let is_beyond = state.prepared.atlas.places[atlas_index].beyond;
-    let towns: Vec<AnyView> = dataset
-        .places
+    let towns: Vec<AnyView> = records
+        .within
         .iter()
-        .filter(|p| p.parent.as_deref() == Some(id))
         .map(|p| place_button(state, &p.id))
         .collect();
 
-    // Partners, grouped by the kind of partnership.
-    let mut partners: Vec<(String, usize, AnyView)> = Vec::new();
-    for link in dataset
-        .partnerships
+    let has_partners = !records.partners.is_empty();
+    let partner_groups = records
+        .partners
         .iter()
-        .filter(|l| l.places.iter().any(|p| p == id))
-    {
-        themes.extend(link.themes.iter().map(String::as_str));
-        sources.extend(link.sources.iter().map(String::as_str));
-        let partner = if link.places[0] == id {
-            &link.places[1]
-        } else {
-            &link.places[0]
-        };
-        let beyond = beyond_note(state, partner);
-        let row = view! {
-            <li>
-                {place_button(state, partner)} {beyond} " · " {text::period(link.since, link.until)} " · "
-                {link_button(state, &link.id, t("details.more").into())}
-            </li>
-        };
-        partners.push((
-            text::partnership_kind(link.kind).to_string(),
-            partners.len(),
-            row.into_any(),
-        ));
-    }
-    // By kind; within a kind, in the dataset's order (the index breaks ties).
-    partners.sort_unstable_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
-    let mut groups: Vec<(String, Vec<AnyView>)> = Vec::new();
-    for (kind, _, row) in partners {
-        match groups.last_mut() {
-            Some((k, rows)) if *k == kind => rows.push(row),
-            _ => groups.push((kind, vec![row])),
-        }
-    }
-    let has_partners = !groups.is_empty();
-    let partner_groups = groups
-        .into_iter()
-        .map(|(kind, rows)| view! { <h4>{kind}</h4> <ul class="rows">{rows}</ul> })
+        .map(|(kind, group)| {
+            let rows = group
+                .iter()
+                .map(|p| {
+                    let beyond = beyond_note(state, p.partner);
+                    view! {
+                        <li>
+                            {place_button(state, p.partner)} {beyond} " · " {text::period(p.link.since, p.link.until)} " · "
+                            {link_button(state, &p.link.id, t("details.more").into())}
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! { <h4>{text::partnership_kind(*kind)}</h4> <ul class="rows">{rows}</ul> }
+        })
         .collect_view();
 
-    let networks = dataset
+    let networks = records
         .networks
         .iter()
-        .filter(|n| {
-            n.host.as_ref().is_some_and(|h| h.place == id)
-                || n.members.iter().any(|m| m.place == id)
-        })
-        .map(|n| {
-            themes.extend(n.themes.iter().map(String::as_str));
-            sources.extend(n.sources.iter().map(String::as_str));
-            let role = match &n.host {
-                Some(h) if h.place == id => text::host_role(h.role).to_string(),
-                _ => t("role.member").to_string(),
+        .map(|(n, role)| {
+            let role = match role {
+                NetworkRole::Host(role) => text::host_role(*role),
+                NetworkRole::Member => t("role.member"),
             };
             view! { <li>{link_button(state, &n.id, n.name.clone())} " · " {role}</li> }.into_any()
         })
         .collect::<Vec<_>>();
-
-    let events = dataset
-        .events
+    let events = records
+        .meetings
         .iter()
-        .filter(|e| e.host.as_deref() == Some(id) || e.participants.iter().any(|p| p == id))
         .map(|e| {
-            themes.extend(e.themes.iter().map(String::as_str));
-            sources.extend(e.sources.iter().map(String::as_str));
             view! { <li>{text::period(Some(e.start), e.end)} " · " {link_button(state, &e.id, e.title.clone())}</li> }
                 .into_any()
         })
         .collect::<Vec<_>>();
+    let (themes, sources) = (records.themes, records.sources);
     view! {
         <header>
             <h2 id="details-title">{place.display_name(language())}</h2>
