@@ -52,7 +52,7 @@ fn a_broken_file_lists_every_problem_and_fails() {
     let (code, out) = partnermap(&["validate", file.to_str().unwrap()]);
     assert_eq!(code, 1);
     assert!(
-        out.contains("schema_version 3; this map reads versions 1 and 2"),
+        out.contains("schema_version 3; this map reads versions 1–2"),
         "{out}"
     );
     let (code, _) = partnermap(&["validate", dir.join("missing.json").to_str().unwrap()]);

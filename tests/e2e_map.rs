@@ -366,6 +366,20 @@ async fn bad_records_are_listed_and_the_rest_is_drawn() {
                 && text.contains("unknown place \"koge\""),
             "{text}"
         );
+        // In German, the same problems in German, with the record's values in them.
+        client
+            .goto(&format!("{}?lang=de", site.url))
+            .await
+            .unwrap();
+        wait_for(&client, "html[lang=de] #summary[data-links]").await;
+        let notice = wait_for(&client, "#data-problems").await;
+        notice.click().await.unwrap();
+        let text = notice.text().await.unwrap();
+        assert!(
+            text.contains("200 ist keine geografische Breite (-90 bis 90)")
+                && text.contains("unbekannter Ort „koge“"),
+            "{text}"
+        );
     })
     .await;
 }

@@ -18,9 +18,21 @@ fn pack(language: Language) -> BTreeMap<String, String> {
     serde_json::from_str(&text).unwrap()
 }
 
-/// Every string literal in the interface's code that looks like a message key (`area.name`).
+/// Every string literal in the interface's code that looks like a message key (`area.name`),
+/// and the keys the core names problems and load errors by (`problem.…`, `load.…`), which the
+/// page tells through the packs.
 fn keys_in_code() -> BTreeSet<String> {
     let mut keys = BTreeSet::new();
+    for file in ["src/core/validate.rs", "src/core/load.rs"] {
+        let code = std::fs::read_to_string(repo().join(file)).unwrap();
+        keys.extend(
+            code.split('"')
+                .skip(1)
+                .step_by(2)
+                .filter(|l| l.starts_with("problem.") || l.starts_with("load."))
+                .map(str::to_string),
+        );
+    }
     let mut dirs = vec![repo().join("src/ui")];
     while let Some(dir) = dirs.pop() {
         for entry in std::fs::read_dir(dir).unwrap().flatten() {

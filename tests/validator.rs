@@ -104,9 +104,9 @@ fn check(
             )
         });
     assert!(
-        problem.message.contains(message),
+        problem.message().contains(message),
         "{} should say {message:?}",
-        problem.message
+        problem.message()
     );
     let d = &loaded.dataset;
     let present = match collection {
@@ -405,7 +405,7 @@ fn periods_end_after_they_begin() {
         "partnerships",
         "a-b",
         "until",
-        "before since",
+        "before the beginning",
         false,
     );
     check(
@@ -413,7 +413,7 @@ fn periods_end_after_they_begin() {
         "events",
         "meet",
         "end",
-        "before start",
+        "before the beginning",
         false,
     );
     check(

@@ -25,6 +25,9 @@ pub struct PartialDate {
 pub const EARLIEST_YEAR: i32 = 1000;
 pub const LATEST_YEAR: i32 = 2200;
 
+/// How a text that is no date is told (after it, quoted): the loader knows a date's problem by it.
+pub const NOT_A_DATE: &str = " is not a date like 2006, 2021-10, 2023-03-23 or 2022-06-09~";
+
 impl PartialDate {
     pub fn year(year: i32) -> Self {
         PartialDate {
@@ -45,8 +48,7 @@ impl std::str::FromStr for PartialDate {
             Some(body) => (body, true),
             None => (trimmed, false),
         };
-        let bad =
-            || format!("\"{text}\" is not a date like 2006, 2021-10, 2023-03-23 or 2022-06-09~");
+        let bad = || format!("\"{text}\"{NOT_A_DATE}");
         let mut parts = body.split('-');
         let year_text = parts.next().ok_or_else(bad)?;
         if year_text.len() != 4 || !year_text.bytes().all(|b| b.is_ascii_digit()) {

@@ -289,7 +289,7 @@ fn keep_what_validates(
         report.rejected.push(RowProblem {
             row,
             column: problem.field.clone(),
-            message: problem.message.clone(),
+            message: problem.message(),
             candidates: vec![],
         });
     }

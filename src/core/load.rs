@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 
+use super::date::NOT_A_DATE;
 use super::json_path::{named_field, path_at};
 use super::model::{Dataset, READABLE_SCHEMA_VERSIONS, SCHEMA_VERSION};
 use super::problem::Problem;
@@ -36,33 +37,50 @@ pub enum LoadError {
     },
 }
 
-impl std::fmt::Display for LoadError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl LoadError {
+    /// What to tell the reader: a message key of the language packs, with its values.
+    pub fn message(&self) -> (&'static str, Vec<(&'static str, String)>) {
         match self {
-            LoadError::Empty => write!(f, "The data file is empty."),
-            LoadError::TooLarge { bytes } => write!(
-                f,
-                "The data file is too large ({:.1} MB; the limit is {} MB).",
-                *bytes as f64 / 1_048_576.0,
-                MAX_BYTES / 1_048_576
+            LoadError::Empty => ("load.empty", vec![]),
+            LoadError::TooLarge { bytes } => (
+                "load.too_large",
+                vec![
+                    ("size", format!("{:.1}", *bytes as f64 / 1_048_576.0)),
+                    ("limit", (MAX_BYTES / 1_048_576).to_string()),
+                ],
             ),
             LoadError::NotJson {
                 line,
                 column,
                 message,
-            } => {
-                write!(
-                    f,
-                    "The data file is not valid JSON (line {line}, column {column}: {message})."
-                )
-            }
-            LoadError::NotAnObject => write!(f, "The data file is JSON, but not a dataset object."),
-            LoadError::NoSchemaVersion => write!(f, "The data file has no schema_version."),
-            LoadError::UnknownSchemaVersion { found } => write!(
-                f,
-                "The data file has schema_version {found}; this map reads versions 1 and {SCHEMA_VERSION}."
+            } => (
+                "load.not_json",
+                vec![
+                    ("line", line.to_string()),
+                    ("column", column.to_string()),
+                    ("detail", message.clone()),
+                ],
+            ),
+            LoadError::NotAnObject => ("load.not_object", vec![]),
+            LoadError::NoSchemaVersion => ("load.no_version", vec![]),
+            LoadError::UnknownSchemaVersion { found } => (
+                "load.unknown_version",
+                vec![
+                    ("found", found.clone()),
+                    ("supported", format!("1–{SCHEMA_VERSION}")),
+                ],
             ),
         }
+    }
+}
+
+/// In English, for the data tool.
+#[cfg(not(target_arch = "wasm32"))]
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (key, values) = self.message();
+        let args: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        f.write_str(&super::i18n::fill(&super::problem::english(key), &args))
     }
 }
 
@@ -132,7 +150,8 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
             "dataset",
             "dataset",
             *key,
-            "unknown field, ignored",
+            "problem.unknown_field",
+            &[],
         ));
     }
     let validated = validate(dataset);
@@ -167,13 +186,13 @@ fn items<'a>(
     collection: &str,
     problems: &mut Vec<Problem>,
 ) -> Vec<&'a RawValue> {
-    let problem = |reason: &str| Problem::new("dataset", "dataset", collection, reason);
+    let problem = |rule: &'static str| Problem::new("dataset", "dataset", collection, rule, &[]);
     let Some(list) = root.remove(collection) else {
-        problems.push(problem("missing; read as empty"));
+        problems.push(problem("problem.missing_collection"));
         return Vec::new();
     };
     serde_json::from_str::<Vec<&RawValue>>(list.get()).unwrap_or_else(|_| {
-        problems.push(problem("is not a list; ignored"));
+        problems.push(problem("problem.not_a_list"));
         Vec::new()
     })
 }
@@ -202,7 +221,26 @@ fn record_problem(
             };
         }
     }
-    Problem::new(collection, record_name(item, index), field, message)
+    // serde's own words are English: the two commonest are told in the reader's language, the
+    // rest quoted.
+    let date = message
+        .strip_suffix(NOT_A_DATE)
+        .map(|quoted| quoted.trim_matches('"').to_string());
+    let (rule, value) = match named_field(&message) {
+        _ if date.is_some() => ("problem.not_date", date.unwrap_or_default()),
+        Some(named) if message.starts_with("missing") => {
+            ("problem.missing_field", named.to_string())
+        }
+        Some(named) => ("problem.not_allowed_field", named.to_string()),
+        None => ("problem.unreadable", message.clone()),
+    };
+    Problem::new(
+        collection,
+        record_name(item, index),
+        field,
+        rule,
+        &[("value", &value)],
+    )
 }
 
 /// A record read for its id alone (where it has one), without the rest of it.

@@ -1,4 +1,9 @@
-//! A problem found in the data: which record, which field, what is wrong.
+//! A problem found in the data: which record, which field, which rule it breaks.
+//!
+//! A problem names its rule by a message key (`problem.unknown_place`) with the values the
+//! message shows as placeholders, so that the page tells it in the reader's language through
+//! the language packs. The data tool and the tests read it in English, from the English pack
+//! itself (one text per message, wherever it is shown).
 
 use std::fmt;
 
@@ -12,7 +17,10 @@ pub struct Problem {
     pub record: String,
     /// The field, as a path inside the record (`location.lat`, `places[1]`).
     pub field: String,
-    pub message: String,
+    /// The rule broken: its message's key in the language packs.
+    pub rule: &'static str,
+    /// What the message names (`{value}`, `{since}`), as found in the record.
+    pub values: Vec<(&'static str, String)>,
 }
 
 impl Problem {
@@ -20,21 +28,28 @@ impl Problem {
         collection: impl Into<String>,
         record: impl Into<String>,
         field: impl Into<String>,
-        message: impl Into<String>,
+        rule: &'static str,
+        values: &[(&'static str, &dyn fmt::Display)],
     ) -> Self {
         Problem {
             collection: collection.into(),
             record: record.into(),
             field: field.into(),
-            message: message.into(),
+            rule,
+            values: values.iter().map(|(k, v)| (*k, v.to_string())).collect(),
         }
     }
-}
 
-impl Problem {
-    /// The rule a problem breaks, without the values that differ from record to record:
-    /// `partnerships, places[]: unknown place` for every unknown place of every partnership.
-    pub fn rule(&self) -> String {
+    /// The message as `template` (the rule's text in some language) words it.
+    pub fn message_with(&self, template: &str) -> String {
+        let args: Vec<(&str, &str)> = self.values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        super::i18n::fill(template, &args)
+    }
+
+    /// The rule without the values that differ from record to record, as `template` words it:
+    /// `partnerships, places[]: unknown place "…"` for every unknown place of every
+    /// partnership.
+    pub fn rule_with(&self, template: &str) -> String {
         let mut field = String::with_capacity(self.field.len());
         let mut in_index = false;
         for c in self.field.chars() {
@@ -48,26 +63,32 @@ impl Problem {
                 _ => {}
             }
         }
-        // Values are quoted or lead the message ("255.4 is not a latitude").
-        let message = self.message.split('"').next().unwrap_or_default().trim();
-        let message = message
-            .split_once(' ')
-            .filter(|(first, _)| first.parse::<f64>().is_ok())
-            .map_or(message, |(_, rest)| rest);
-        let field = if field.is_empty() {
-            String::new()
-        } else {
-            format!(", {field}")
-        };
-        format!("{}{field}: {message}", self.collection)
+        let elided: Vec<(&str, &str)> = self.values.iter().map(|(k, _)| (*k, "…")).collect();
+        let message = super::i18n::fill(template, &elided);
+        match field.is_empty() {
+            true => format!("{}: {message}", self.collection),
+            false => format!("{}, {field}: {message}", self.collection),
+        }
+    }
+
+    /// The problem as one line, its message worded by `template`.
+    pub fn line_with(&self, template: &str) -> String {
+        let mut line = format!("{} \"{}\"", self.collection, self.record);
+        if !self.field.is_empty() {
+            line.push_str(&format!(", field {}", self.field));
+        }
+        line.push_str(": ");
+        line.push_str(&self.message_with(template));
+        line
     }
 }
 
-/// How many problems break each rule, the most often broken first (ties by rule).
-pub fn tally(problems: &[Problem]) -> Vec<(String, usize)> {
+/// How many problems break each rule, the most often broken first (ties by rule), each rule
+/// worded by `template` (a rule's key to its text).
+pub fn tally(problems: &[Problem], template: &dyn Fn(&str) -> String) -> Vec<(String, usize)> {
     let mut counts: std::collections::BTreeMap<String, usize> = Default::default();
     for p in problems {
-        *counts.entry(p.rule()).or_default() += 1;
+        *counts.entry(p.rule_with(&template(p.rule))).or_default() += 1;
     }
     let mut rules: Vec<(String, usize)> = counts.into_iter().collect();
     rules.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
@@ -75,22 +96,38 @@ pub fn tally(problems: &[Problem]) -> Vec<(String, usize)> {
 }
 
 /// Every problem as a line of plain text: the full list the notice offers as a download.
-pub fn as_text(problems: &[Problem]) -> String {
+pub fn as_text(problems: &[Problem], template: &dyn Fn(&str) -> String) -> String {
     let mut text = String::new();
     for p in problems {
-        text.push_str(&p.to_string());
+        text.push_str(&p.line_with(&template(p.rule)));
         text.push('\n');
     }
     text
 }
 
+/// English, from the English pack: for the data tool's output and the tests.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn english(key: &str) -> String {
+    use std::sync::OnceLock;
+    static PACK: OnceLock<super::i18n::Pack> = OnceLock::new();
+    let pack = PACK.get_or_init(|| {
+        super::i18n::Pack::parse(include_str!("../../public/i18n/en.json")).unwrap_or_default()
+    });
+    pack.get(key).unwrap_or(key).to_string()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Problem {
+    /// The message in English.
+    pub fn message(&self) -> String {
+        self.message_with(&english(self.rule))
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} \"{}\"", self.collection, self.record)?;
-        if !self.field.is_empty() {
-            write!(f, ", field {}", self.field)?;
-        }
-        write!(f, ": {}", self.message)
+        f.write_str(&self.line_with(&english(self.rule)))
     }
 }
 
@@ -101,25 +138,42 @@ mod tests {
     #[test]
     fn problems_of_one_rule_are_counted_together() {
         let problems = [
-            Problem::new("partnerships", "a", "places[0]", "unknown place \"x\""),
-            Problem::new("partnerships", "b", "places[1]", "unknown place \"y\""),
+            Problem::new(
+                "partnerships",
+                "a",
+                "places[0]",
+                "problem.unknown_place",
+                &[("value", &"x")],
+            ),
+            Problem::new(
+                "partnerships",
+                "b",
+                "places[1]",
+                "problem.unknown_place",
+                &[("value", &"y")],
+            ),
             Problem::new(
                 "places",
                 "c",
                 "location.lat",
-                "255.4 is not a latitude (-90 to 90)",
+                "problem.not_latitude",
+                &[("value", &255.4)],
             ),
         ];
         assert_eq!(
-            tally(&problems),
+            tally(&problems, &english),
             vec![
-                ("partnerships, places[]: unknown place".to_string(), 2),
+                ("partnerships, places[]: unknown place \"…\"".to_string(), 2),
                 (
-                    "places, location.lat: is not a latitude (-90 to 90)".to_string(),
+                    "places, location.lat: … is not a latitude (-90 to 90)".to_string(),
                     1
                 ),
             ]
         );
-        assert_eq!(as_text(&problems).lines().count(), 3);
+        assert_eq!(
+            problems[2].to_string(),
+            "places \"c\", field location.lat: 255.4 is not a latitude (-90 to 90)"
+        );
+        assert_eq!(as_text(&problems, &english).lines().count(), 3);
     }
 }

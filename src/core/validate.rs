@@ -118,17 +118,27 @@ struct Check<'v> {
 
 impl Check<'_> {
     /// A problem the record cannot be drawn with.
-    fn fail(&mut self, field: impl Into<String>, message: impl Into<String>) {
+    fn fail(
+        &mut self,
+        field: impl Into<String>,
+        rule: &'static str,
+        values: &[(&'static str, &dyn std::fmt::Display)],
+    ) {
         self.fatal = true;
-        self.note(field, message);
+        self.note(field, rule, values);
     }
 
     /// A problem with an optional part, which is dropped; the record stays.
-    fn note(&mut self, field: impl Into<String>, message: impl Into<String>) {
+    fn note(
+        &mut self,
+        field: impl Into<String>,
+        rule: &'static str,
+        values: &[(&'static str, &dyn std::fmt::Display)],
+    ) {
         let record = self.record.clone();
         self.v
             .problems
-            .push(Problem::new(self.collection, record, field, message));
+            .push(Problem::new(self.collection, record, field, rule, values));
     }
 
     fn verdict(self) -> Verdict {
@@ -143,20 +153,25 @@ impl Check<'_> {
     fn themes(&mut self, themes: &[String], refs: &Refs) {
         for (i, theme) in themes.iter().enumerate() {
             if !refs.themes.contains(theme) {
-                self.fail(format!("themes[{i}]"), format!("unknown theme \"{theme}\""));
+                self.fail(
+                    format!("themes[{i}]"),
+                    "problem.unknown_theme",
+                    &[("value", theme)],
+                );
             }
         }
     }
 
     fn sources(&mut self, sources: &[String], refs: &Refs) {
         if sources.is_empty() {
-            self.fail("sources", "needs at least one source");
+            self.fail("sources", "problem.no_source", &[]);
         }
         for (i, source) in sources.iter().enumerate() {
             if !refs.sources.contains(source) {
                 self.fail(
                     format!("sources[{i}]"),
-                    format!("unknown source \"{source}\""),
+                    "problem.unknown_source",
+                    &[("value", source)],
                 );
             }
         }
@@ -164,7 +179,7 @@ impl Check<'_> {
 
     fn place_ref(&mut self, field: impl Into<String>, place: &str, places: &BTreeSet<String>) {
         if !places.contains(place) {
-            self.fail(field, format!("unknown place \"{place}\""));
+            self.fail(field, "problem.unknown_place", &[("value", &place)]);
         }
     }
 
@@ -175,7 +190,8 @@ impl Check<'_> {
             if !is_language_code(lang) {
                 self.fail(
                     format!("summary.{lang}"),
-                    "is not an ISO 639-1 language code",
+                    "problem.not_language",
+                    &[("value", lang)],
                 );
             }
             !text.trim().is_empty()
@@ -190,7 +206,11 @@ impl Check<'_> {
     ) {
         if let (Some(since), Some(until)) = (since, until) {
             if ends_before(until, since) {
-                self.fail(fields.1, format!("{until} is before {} {since}", fields.0));
+                self.fail(
+                    fields.1,
+                    "problem.ends_before",
+                    &[("value", &until), ("since", &since)],
+                );
             }
         }
     }
@@ -220,20 +240,13 @@ impl Validator {
                 fatal: false,
             };
             if record.id().trim().is_empty() {
-                check.fail("id", "is empty");
+                check.fail("id", "problem.empty", &[]);
             } else {
                 match taken.get(record.id()) {
-                    Some(&holder) if holder == collection => check.fail(
-                        "id",
-                        "is used by an earlier record too; this one is left out",
-                    ),
-                    Some(&holder) => check.fail(
-                        "id",
-                        format!(
-                            "is the id of one of the {holder} too (partnerships, networks and \
-                             events share their ids, as links); this one is left out"
-                        ),
-                    ),
+                    Some(&holder) if holder == collection => {
+                        check.fail("id", "problem.duplicate_id", &[])
+                    }
+                    Some(&holder) => check.fail("id", "problem.shared_id", &[("value", &holder)]),
                     None => {
                         taken.insert(record.id().to_string(), collection);
                     }
@@ -255,7 +268,8 @@ impl Validator {
                         "places",
                         &place.id,
                         "parent",
-                        format!("unknown parent place \"{parent}\"; dropped"),
+                        "problem.unknown_parent",
+                        &[("value", parent)],
                     ));
                     place.parent = None;
                 }
@@ -268,7 +282,7 @@ impl Validator {
 impl Check<'_> {
     fn theme(&mut self, theme: &mut Theme) {
         if !is_slug(&theme.id, '_') {
-            self.fail("id", "may contain only lowercase letters, digits and _");
+            self.fail("id", "problem.theme_id", &[]);
         }
         let l = &theme.labels;
         for (lang, label) in [
@@ -280,19 +294,20 @@ impl Check<'_> {
             ("lt", &l.lt),
         ] {
             if label.trim().is_empty() {
-                self.fail(format!("labels.{lang}"), "is empty");
+                self.fail(format!("labels.{lang}"), "problem.empty", &[]);
             }
         }
     }
 
     fn source(&mut self, source: &mut Source) {
         if source.title.trim().is_empty() {
-            self.fail("title", "is empty");
+            self.fail("title", "problem.empty", &[]);
         }
         if !is_language_code(&source.language) {
             self.fail(
                 "language",
-                format!("\"{}\" is not an ISO 639-1 language code", source.language),
+                "problem.not_language",
+                &[("value", &source.language)],
             );
         }
         for (field, url) in [
@@ -301,7 +316,7 @@ impl Check<'_> {
         ] {
             if let Some(text) = url {
                 if !is_web_url(text) {
-                    self.note(field, "is not an http(s) address; shown as plain text only");
+                    self.note(field, "problem.not_web_url", &[]);
                     *url = None;
                 }
             }
@@ -310,41 +325,42 @@ impl Check<'_> {
 
     fn place(&mut self, place: &mut Place, refs: &Refs) {
         if !is_slug(&place.id, '-') {
-            self.fail("id", "may contain only lowercase letters, digits and -");
+            self.fail("id", "problem.slug_id", &[]);
         }
         if place.name.trim().is_empty() {
-            self.fail("name", "is empty");
+            self.fail("name", "problem.empty", &[]);
         }
         if place.country.len() != 2 || !place.country.bytes().all(|b| b.is_ascii_uppercase()) {
             self.fail(
                 "country",
-                format!("\"{}\" is not an ISO 3166-1 alpha-2 code", place.country),
+                "problem.not_country",
+                &[("value", &place.country)],
             );
         }
         let loc = &place.location;
         if !(loc.lat.is_finite() && (-90.0..=90.0).contains(&loc.lat)) {
             self.fail(
                 "location.lat",
-                format!("{} is not a latitude (-90 to 90)", loc.lat),
+                "problem.not_latitude",
+                &[("value", &loc.lat)],
             );
         } else if !(loc.lon.is_finite() && (-180.0..=180.0).contains(&loc.lon)) {
             self.fail(
                 "location.lon",
-                format!("{} is not a longitude (-180 to 180)", loc.lon),
+                "problem.not_longitude",
+                &[("value", &loc.lon)],
             );
         }
         if !refs.sources.contains(&loc.source) {
             self.fail(
                 "location.source",
-                format!("unknown source \"{}\"", loc.source),
+                "problem.unknown_source",
+                &[("value", &loc.source)],
             );
         }
         if let Some(item) = &place.wikidata {
             if !is_wikidata_item(item) {
-                self.note(
-                    "wikidata",
-                    format!("\"{item}\" is not a Wikidata item (Q and digits); dropped"),
-                );
+                self.note("wikidata", "problem.not_wikidata", &[("value", item)]);
                 place.wikidata = None;
             }
         }
@@ -352,10 +368,8 @@ impl Check<'_> {
             if !refs.sources.contains(&population.source) {
                 self.note(
                     "population.source",
-                    format!(
-                        "unknown source \"{}\"; population dropped",
-                        population.source
-                    ),
+                    "problem.unknown_population_source",
+                    &[("value", &population.source)],
                 );
                 place.population = None;
             }
@@ -363,10 +377,7 @@ impl Check<'_> {
         place.names.retain(|lang, name| {
             let ok = is_language_code(lang) && !name.trim().is_empty();
             if !ok {
-                self.note(
-                    format!("names.{lang}"),
-                    "needs an ISO 639-1 code and a name; dropped",
-                );
+                self.note(format!("names.{lang}"), "problem.bad_name", &[]);
             }
             ok
         });
@@ -378,7 +389,7 @@ impl Check<'_> {
         self.place_ref("places[0]", a, places);
         self.place_ref("places[1]", b, places);
         if a == b {
-            self.fail("places", "links a place to itself");
+            self.fail("places", "problem.self_link", &[]);
         }
         self.period(link.since, link.until, ("since", "until"));
         self.themes(&link.themes, refs);
@@ -388,13 +399,13 @@ impl Check<'_> {
 
     fn network(&mut self, network: &mut Network, refs: &Refs, places: &BTreeSet<String>) {
         if network.name.trim().is_empty() {
-            self.fail("name", "is empty");
+            self.fail("name", "problem.empty", &[]);
         }
         if let Some(host) = &network.host {
             self.place_ref("host.place", &host.place, places);
         }
         if network.members.is_empty() && network.host.is_none() {
-            self.fail("members", "a network needs a host or at least one member");
+            self.fail("members", "problem.network_empty", &[]);
         }
         let mut members = BTreeSet::new();
         for (i, member) in network.members.iter().enumerate() {
@@ -402,7 +413,8 @@ impl Check<'_> {
             if !members.insert(member.place.as_str()) {
                 self.fail(
                     format!("members[{i}].place"),
-                    format!("\"{}\" is listed twice", member.place),
+                    "problem.listed_twice",
+                    &[("value", &member.place)],
                 );
             }
             self.period(
@@ -415,7 +427,8 @@ impl Check<'_> {
             if !refs.sources.contains(&count.source) {
                 self.fail(
                     format!("member_counts[{i}].source"),
-                    format!("unknown source \"{}\"", count.source),
+                    "problem.unknown_source",
+                    &[("value", &count.source)],
                 );
             }
         }
@@ -433,14 +446,14 @@ impl Check<'_> {
         links: &BTreeSet<String>,
     ) {
         if event.title.trim().is_empty() {
-            self.fail("title", "is empty");
+            self.fail("title", "problem.empty", &[]);
         }
         if let Some(host) = &event.host {
             self.place_ref("host", host, places);
         }
         // With no place at all, the map would have nothing to draw it at.
         if event.host.is_none() && event.participants.is_empty() {
-            self.fail("participants", "needs a host or at least one participant");
+            self.fail("participants", "problem.event_empty", &[]);
         }
         for (i, place) in event.participants.iter().enumerate() {
             self.place_ref(format!("participants[{i}]"), place, places);
@@ -449,10 +462,7 @@ impl Check<'_> {
         event.part_of.retain(|id| {
             let ok = links.contains(id);
             if !ok {
-                self.note(
-                    "part_of",
-                    format!("unknown partnership or network \"{id}\"; dropped"),
-                );
+                self.note("part_of", "problem.unknown_part_of", &[("value", id)]);
             }
             ok
         });

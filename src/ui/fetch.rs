@@ -10,6 +10,7 @@ use crate::core::basemap::{Basemap, Extent, BASEMAP_VERSION};
 use crate::core::geo::Projection;
 use crate::core::load::{load, LoadError, Loaded, MAX_BYTES};
 use crate::core::url_state::{self, Known};
+use crate::ui::i18n::t_or;
 
 pub const DATASET_URL: &str = "data/partnerships.json";
 
@@ -35,22 +36,27 @@ pub enum FetchError {
 }
 
 impl std::fmt::Display for FetchError {
+    /// In the reader's language.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
+        let (key, values): (&str, Vec<(&str, String)>) = match self {
             FetchError::Status { url, status: 404 } => {
-                write!(f, "The file {url} was not found (HTTP 404).")
+                ("fetch.not_found", vec![("url", url.clone())])
             }
-            FetchError::Status { url, status } => {
-                write!(f, "The server answered HTTP {status} for {url}.")
-            }
-            FetchError::Network { url, message } => {
-                write!(f, "{url} could not be fetched: {message}")
-            }
-            FetchError::Unreadable(error) => write!(f, "{error}"),
+            FetchError::Status { url, status } => (
+                "fetch.status",
+                vec![("url", url.clone()), ("status", status.to_string())],
+            ),
+            FetchError::Network { url, message } => (
+                "fetch.network",
+                vec![("url", url.clone()), ("detail", message.clone())],
+            ),
+            FetchError::Unreadable(error) => error.message(),
             FetchError::BadBasemap(message) => {
-                write!(f, "The basemap file is not readable: {message}")
+                ("fetch.bad_basemap", vec![("detail", message.clone())])
             }
-        }
+        };
+        let args: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        f.write_str(&crate::core::i18n::fill(&t_or(key, key), &args))
     }
 }
 

@@ -44,9 +44,14 @@ pub fn PlaceLayer(state: MapState) -> impl IntoView {
             draw(rings.into_iter().chain(dots).collect())
         })
     };
-    // Keyed by place: a marker keeps its element (and the keyboard focus on it) while its place
-    // stays in the scene, whatever the order of the others; an element never changes place.
-    let markers = move || scene.with(|s| s.markers.clone());
+    // Keyed by place, in the atlas's order: a marker keeps its element while its place stays in
+    // the scene, and the elements never change order (moving a focused element in the document
+    // would take the keyboard focus from it), so the focus stays on the place it was on.
+    let markers = move || {
+        let mut markers = scene.with(|s| s.markers.clone());
+        markers.sort_unstable();
+        markers
+    };
     view! {
         // Dots and rings come in tenths of a pixel (`push_circle`).
         <g class="hubs" aria-hidden="true" transform="scale(0.1)">{batches}</g>

@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 
 use crate::core::problem::{as_text, tally, Problem};
-use crate::ui::i18n::{count, fill, number, t};
+use crate::ui::i18n::{count, fill, number, t, t_or};
 
 use super::export::blob_url;
 
@@ -20,7 +20,9 @@ const RULES: usize = 20;
 pub fn DataProblems(problems: Vec<Problem>) -> impl IntoView {
     (!problems.is_empty()).then(|| {
         let heading = count("problems.heading", problems.len());
-        let rules = tally(&problems);
+        // Each rule in the reader's language (English beneath, as for every message).
+        let template = |key: &str| t_or(key, key);
+        let rules = tally(&problems, &template);
         // Counted by rule where the list alone would not tell it: several rules, or more problems
         // than are listed.
         let by_rule = (rules.len() > 1 || problems.len() > SHOWN).then(|| {
@@ -39,14 +41,14 @@ pub fn DataProblems(problems: Vec<Problem>) -> impl IntoView {
                     <li>
                         <span class="problem-record">{format!("{} “{}”", p.collection, p.record)}</span>
                         {(!p.field.is_empty()).then(|| view! { ", " <code>{p.field.clone()}</code> })}
-                        ": " {p.message.clone()}
+                        ": " {p.message_with(&template(p.rule))}
                     </li>
                 }
             })
             .collect_view();
         let rest = problems.len().saturating_sub(SHOWN);
         let download = (rest > 0).then(|| {
-            let href = blob_url(&as_text(&problems), "text/plain;charset=utf-8");
+            let href = blob_url(&as_text(&problems, &template), "text/plain;charset=utf-8");
             view! {
                 <p class="problem-more">
                     {fill("problems.more", &[("n", &number(rest))])} " "
