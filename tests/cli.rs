@@ -59,3 +59,43 @@ fn a_broken_file_lists_every_problem_and_fails() {
     assert_eq!(code, 2, "a file that cannot be opened is a usage error");
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+/// Options go before or after the spreadsheet, as staff type them; a row is reported by row
+/// and column; an unknown command is a usage error.
+#[test]
+fn import_takes_its_options_in_any_order() {
+    let dir = std::env::temp_dir().join(format!("partnermap-import-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let into = dir.join("mine.json");
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/data/curated.json"),
+        &into,
+    )
+    .unwrap();
+    let sheet = dir.join("rows.csv");
+    std::fs::write(
+        &sheet,
+        "place_a,country_a,place_b,country_b,lat_b,lon_b,kind,source_url,source_title,source_language\n\
+         koge,DK,Neuland,DE,52.1,9.9,friendship,https://example.org/n,N,de\n\
+         koge,DK,Irgendwo,DE,91,9.9,friendship,https://example.org/n,N,de\n",
+    )
+    .unwrap();
+    let gazetteer = concat!(env!("CARGO_MANIFEST_DIR"), "/data/gazetteer.csv");
+    let (code, out) = partnermap(&[
+        "import",
+        "--into",
+        into.to_str().unwrap(),
+        sheet.to_str().unwrap(),
+        "--gazetteer",
+        gazetteer,
+    ]);
+    assert_eq!(code, 1, "one row was left out: {out}");
+    assert!(
+        out.contains("row 3, column lat_b: \"91\" is not a number from -90 to 90"),
+        "{out}"
+    );
+    assert!(out.contains("added 1 partnership(s)"), "{out}");
+    let (code, _) = partnermap(&["frobnicate"]);
+    assert_eq!(code, 2, "an unknown command is a usage error");
+    std::fs::remove_dir_all(dir).unwrap();
+}

@@ -367,10 +367,7 @@ async fn bad_records_are_listed_and_the_rest_is_drawn() {
             "{text}"
         );
         // In German, the same problems in German, with the record's values in them.
-        client
-            .goto(&format!("{}?lang=de", site.url))
-            .await
-            .unwrap();
+        client.goto(&format!("{}?lang=de", site.url)).await.unwrap();
         wait_for(&client, "html[lang=de] #summary[data-links]").await;
         let notice = wait_for(&client, "#data-problems").await;
         notice.click().await.unwrap();

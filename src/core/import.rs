@@ -694,7 +694,9 @@ fn ensure_gazetteer_source(dataset: &mut Dataset, report: &mut ImportReport) {
 
 /// A lowercase ASCII id from a name: "Frankenberg (Eder)" → "frankenberg-eder".
 pub fn slug(text: &str) -> String {
-    let folded = fold(text);
+    // Any script to ASCII (Kraków → krakow, Санкт-Петербург → sankt-peterburg), then lowercase
+    // letters and digits joined by single hyphens.
+    let folded = deunicode::deunicode(text).to_ascii_lowercase();
     let mut out = String::new();
     for c in folded.chars() {
         if c.is_ascii_alphanumeric() {
@@ -727,4 +729,19 @@ fn unique_id(base: &str, taken: impl Fn(&str) -> bool) -> String {
         })
         .find(|id| !taken(id))
         .unwrap_or(base)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::slug;
+
+    #[test]
+    fn ids_are_made_of_any_script() {
+        assert_eq!(slug("Frankenberg (Eder)"), "frankenberg-eder");
+        assert_eq!(slug("Ærøskøbing"), "aeroskobing");
+        assert_eq!(slug("Hội An"), "hoi-an");
+        assert_eq!(slug("Mellieħa"), "mellieha");
+        assert_eq!(slug("Санкт-Петербург"), "sankt-peterburg");
+        assert_eq!(slug("—"), "record");
+    }
 }

@@ -13,58 +13,97 @@ mod basemap;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use clap::{Parser, Subcommand};
+
 use partnermap::core::first_paint::FIRST_PAINT_PATH;
 use partnermap::core::import::Gazetteer;
 use partnermap::core::load::load;
 use partnermap::core::schema::{dataset_schema, SCHEMA_PATH};
 
-const USAGE: &str = "\
-partnermap: data tools for the partner-city map
+/// Data tools for the partner-city map.
+#[derive(Parser)]
+#[command(name = "partnermap", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
 
-USAGE:
-    partnermap validate FILE...
-        Reads each dataset file and lists every problem (record, field, reason).
-        Exits with 1 when any file has a problem.
-    partnermap import FILE.csv [--into DATASET] [--gazetteer FILE]
-        Adds the partnerships of a spreadsheet (see data/partnerships-template.csv) to a
-        dataset (default data/curated.json; then run build-dataset), geocoding new places against the GeoNames
-        extract (default data/gazetteer.csv). Rows naming an ambiguous or unknown place are
-        listed with their candidates and left out. Exits with 1 when any row was left out.
-    partnermap generate --places N --links N [--seed N] --out FILE
-        Writes a valid synthetic dataset for benchmarks: N real towns of the region (from
-        data/gazetteer.csv) and N links (partnerships, networks of up to 50 members, meetings),
-        the same for the same seed.
-    partnermap schema [--check] [--out FILE]
-        Writes the JSON Schema of the dataset format (default data/partnerships.schema.json);
-        with --check, only reports whether the file is current.
-    partnermap build-dataset [--check]
-        Builds data/partnerships.json from data/curated.json and the open data extracts in
-        data/sources/ (Wikidata twinnings, Wikidata ids, Eurocities), matching places to
-        data/gazetteer.csv, and prints what it merged, skipped and why; then the page's first
-        picture of it, public/first-paint.svg. With --check, writes nothing and exits with 1
-        when a committed file differs from the build.
-    partnermap prepare-basemap --world-atlas DIR [--out FILE]
-        Clips, projects and simplifies Natural Earth (the npm package world-atlas@2.0.2 in DIR)
-        to the map's region and writes the basemap asset (default public/basemap.json).
-";
+#[derive(Subcommand)]
+enum Command {
+    /// Reads each dataset file and lists every problem (record, field, reason); exits with 1
+    /// when any file has a problem.
+    Validate {
+        #[arg(required = true)]
+        files: Vec<String>,
+    },
+    /// Adds the partnerships of a spreadsheet (see data/partnerships-template.csv) to a
+    /// dataset, geocoding new places against the GeoNames extract; rows naming an ambiguous or
+    /// unknown place are listed with their candidates and left out (exit 1).
+    Import {
+        /// The spreadsheet, saved as CSV.
+        csv: String,
+        /// The dataset to add to (then run build-dataset).
+        #[arg(long, default_value = "data/curated.json")]
+        into: String,
+        /// The GeoNames extract new places are looked up in.
+        #[arg(long, default_value = "data/gazetteer.csv")]
+        gazetteer: String,
+    },
+    /// Writes a valid synthetic dataset for benchmarks: real towns of the region and links
+    /// (partnerships, networks of up to 50 members, meetings), the same for the same seed.
+    Generate {
+        #[arg(long)]
+        places: usize,
+        #[arg(long)]
+        links: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        #[arg(long)]
+        out: String,
+    },
+    /// Writes the JSON Schema of the dataset format; with --check, only reports whether the
+    /// file is current.
+    Schema {
+        #[arg(long)]
+        check: bool,
+        #[arg(long, default_value = SCHEMA_PATH)]
+        out: String,
+    },
+    /// Builds data/partnerships.json from data/curated.json and the open data extracts in
+    /// data/sources/, then the page's first picture of it; with --check, writes nothing and
+    /// exits with 1 when a committed file differs from the build.
+    BuildDataset {
+        #[arg(long)]
+        check: bool,
+    },
+    /// Clips, projects and simplifies Natural Earth (the npm package world-atlas@2.0.2 in DIR)
+    /// to the map's region and writes the basemap asset.
+    PrepareBasemap {
+        #[arg(long, value_name = "DIR")]
+        world_atlas: String,
+        #[arg(long, default_value = "public/basemap.json")]
+        out: String,
+    },
+}
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let result = match args.first().map(String::as_str) {
-        Some("validate") if args.len() > 1 => validate(&args[1..]),
-        Some("schema") => schema(&args[1..]),
-        Some("import") if args.len() > 1 => import(&args[1..]),
-        Some("generate") => generate(&args[1..]),
-        Some("prepare-basemap") => prepare_basemap(&args[1..]),
-        Some("build-dataset") => build_dataset(&args[1..]),
-        Some("help" | "--help" | "-h") => {
-            print!("{USAGE}");
-            Ok(true)
-        }
-        _ => {
-            eprint!("{USAGE}");
-            Err("unknown or incomplete command".into())
-        }
+    // Usage errors exit with 2, as clap does for its own.
+    let result = match Cli::parse().command {
+        Command::Validate { files } => validate(&files),
+        Command::Import {
+            csv,
+            into,
+            gazetteer,
+        } => import(&csv, &into, &gazetteer),
+        Command::Generate {
+            places,
+            links,
+            seed,
+            out,
+        } => generate(places, links, seed, &out),
+        Command::Schema { check, out } => schema(check, &out),
+        Command::BuildDataset { check } => build_dataset(check),
+        Command::PrepareBasemap { world_atlas, out } => prepare_basemap(&world_atlas, &out),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
@@ -74,14 +113,6 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
-}
-
-/// The value after `--name`, if given.
-fn option(args: &[String], name: &str) -> Option<String> {
-    args.iter()
-        .position(|a| a == name)
-        .and_then(|i| args.get(i + 1))
-        .cloned()
 }
 
 fn validate(files: &[String]) -> Result<bool, String> {
@@ -115,18 +146,15 @@ fn validate(files: &[String]) -> Result<bool, String> {
     Ok(clean)
 }
 
-fn import(args: &[String]) -> Result<bool, String> {
-    let csv_file = &args[0];
-    let into = option(args, "--into").unwrap_or_else(|| "data/curated.json".into());
-    let gazetteer_file = option(args, "--gazetteer").unwrap_or_else(|| "data/gazetteer.csv".into());
+fn import(csv_file: &str, into: &str, gazetteer_file: &str) -> Result<bool, String> {
     let read = |path: &str| std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"));
-    let loaded = load(&read(&into)?).map_err(|e| format!("{into}: {e}"))?;
+    let loaded = load(&read(into)?).map_err(|e| format!("{into}: {e}"))?;
     if !loaded.problems.is_empty() {
         return Err(format!(
             "{into} has problems; fix them first (partnermap validate {into})"
         ));
     }
-    let gazetteer = Gazetteer::read(&read(&gazetteer_file)?)?;
+    let gazetteer = Gazetteer::read(&read(gazetteer_file)?)?;
     let mut dataset = loaded.dataset;
     let report = partnermap::core::import::import(&read(csv_file)?, &mut dataset, &gazetteer)?;
     for problem in &report.rejected {
@@ -147,7 +175,7 @@ fn import(args: &[String]) -> Result<bool, String> {
         println!("{csv_file}: row {row}: already in the dataset, skipped");
     }
     let text = serde_json::to_string_pretty(&dataset).map_err(|e| e.to_string())? + "\n";
-    std::fs::write(&into, text).map_err(|e| format!("{into}: {e}"))?;
+    std::fs::write(into, text).map_err(|e| format!("{into}: {e}"))?;
     println!(
         "{into}: added {} partnership(s), {} place(s), {} source(s); {} row(s) left out",
         report.added_partnerships.len(),
@@ -158,21 +186,12 @@ fn import(args: &[String]) -> Result<bool, String> {
     Ok(report.rejected.is_empty())
 }
 
-fn generate(args: &[String]) -> Result<bool, String> {
-    let number = |name: &str, default: Option<u64>| -> Result<u64, String> {
-        match option(args, name) {
-            Some(v) => v
-                .parse()
-                .map_err(|_| format!("{name} takes a whole number")),
-            None => default.ok_or_else(|| format!("generate needs {name}")),
-        }
-    };
+fn generate(places: usize, links: usize, seed: u64, out: &str) -> Result<bool, String> {
     let shape = partnermap::core::synth::Shape {
-        places: number("--places", None)? as usize,
-        links: number("--links", None)? as usize,
-        seed: number("--seed", Some(1))?,
+        places,
+        links,
+        seed,
     };
-    let out = option(args, "--out").ok_or("generate needs --out FILE")?;
     let read = |path: &str| std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"));
     let gazetteer = Gazetteer::read(&read("data/gazetteer.csv")?)?;
     let themes = load(&read("data/partnerships.json")?)
@@ -181,7 +200,7 @@ fn generate(args: &[String]) -> Result<bool, String> {
         .themes;
     let dataset = partnermap::core::synth::generate(shape, &gazetteer, &themes)?;
     let text = serde_json::to_string(&dataset).map_err(|e| e.to_string())?;
-    std::fs::write(&out, &text).map_err(|e| format!("{out}: {e}"))?;
+    std::fs::write(out, &text).map_err(|e| format!("{out}: {e}"))?;
     println!(
         "wrote {out}: {} places, {} links, {:.1} MB",
         shape.places,
@@ -191,10 +210,10 @@ fn generate(args: &[String]) -> Result<bool, String> {
     Ok(true)
 }
 
-fn schema(args: &[String]) -> Result<bool, String> {
-    let path = PathBuf::from(option(args, "--out").unwrap_or_else(|| SCHEMA_PATH.into()));
+fn schema(check: bool, out: &str) -> Result<bool, String> {
+    let path = PathBuf::from(out);
     let text = dataset_schema();
-    if args.iter().any(|a| a == "--check") {
+    if check {
         let current = std::fs::read_to_string(&path).unwrap_or_default();
         let fresh = current == text;
         match fresh {
@@ -211,10 +230,9 @@ fn schema(args: &[String]) -> Result<bool, String> {
     Ok(true)
 }
 
-fn prepare_basemap(args: &[String]) -> Result<bool, String> {
-    let atlas = option(args, "--world-atlas").ok_or("prepare-basemap needs --world-atlas DIR")?;
-    let out = PathBuf::from(option(args, "--out").unwrap_or_else(|| "public/basemap.json".into()));
-    let topology = std::fs::read_to_string(PathBuf::from(&atlas).join("countries-10m.json"))
+fn prepare_basemap(atlas: &str, out: &str) -> Result<bool, String> {
+    let out = PathBuf::from(out);
+    let topology = std::fs::read_to_string(PathBuf::from(atlas).join("countries-10m.json"))
         .map_err(|e| format!("{atlas}/countries-10m.json: {e}"))?;
     let prepared = basemap::prepare(&topology)?;
     let text = serde_json::to_string(&prepared).map_err(|e| e.to_string())?;
@@ -228,7 +246,7 @@ fn prepare_basemap(args: &[String]) -> Result<bool, String> {
     Ok(true)
 }
 
-fn build_dataset(args: &[String]) -> Result<bool, String> {
+fn build_dataset(check: bool) -> Result<bool, String> {
     use partnermap::core::wikidata::{build, to_json, Extracts};
     let read = |path: &str| std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"));
     let curated =
@@ -244,7 +262,7 @@ fn build_dataset(args: &[String]) -> Result<bool, String> {
     let text = to_json(&dataset).map_err(|e| e.to_string())?;
     print!("{report}");
     let out = "data/partnerships.json";
-    if args.iter().any(|a| a == "--check") {
+    if check {
         let picture = first_paint_of(&dataset)?;
         let mut fresh = true;
         for (path, made) in [(out, &text), (FIRST_PAINT_PATH, &picture)] {
