@@ -96,6 +96,11 @@ fn focus(camera: &Camera, points: &[MapPoint]) -> View {
         .unwrap_or_else(|| camera.home_view())
 }
 
+/// The map's state, which the map view provides to every component within it.
+pub fn use_map_state() -> MapState {
+    expect_context::<MapState>()
+}
+
 #[derive(Clone)]
 pub struct MapState {
     pub prepared: Arc<Prepared>,

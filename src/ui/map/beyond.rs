@@ -6,14 +6,15 @@ use leptos::prelude::*;
 
 use crate::core::scene::beyond::{edge_markers, EdgeMarker};
 use crate::ui::i18n::{fill, language, number};
-use crate::ui::state::MapState;
+use crate::ui::state::{use_map_state, MapState};
 use crate::ui::text;
 
 /// At most this many places are named on one marker; the count says how many links there are.
 const NAMED: usize = 5;
 
 #[component]
-pub fn BeyondLayer(state: MapState) -> impl IntoView {
+pub fn BeyondLayer() -> impl IntoView {
+    let state = use_map_state();
     let prepared = state.prepared.clone();
     let (visible, hovered, selected) = (state.visible, state.hovered, state.selected_place);
     // A focused place shows only its own partners beyond the map, one marker per stretch.

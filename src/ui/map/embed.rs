@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::core::url_state;
 use crate::ui::i18n::t;
-use crate::ui::state::MapState;
+use crate::ui::state::use_map_state;
 
 /// How long a gesture hint stays.
 const HINT_FOR: std::time::Duration = std::time::Duration::from_millis(1500);
@@ -68,7 +68,8 @@ pub fn GestureHint(embedding: Embedding) -> impl IntoView {
 
 /// "Open full map": the same view, in a tab of its own.
 #[component]
-pub fn FullMapLink(state: MapState) -> impl IntoView {
+pub fn FullMapLink() -> impl IntoView {
+    let state = use_map_state();
     let href = move || {
         let mut url = state.url.get();
         url.embed = false;

@@ -5,13 +5,14 @@
 use leptos::prelude::*;
 
 use super::flow_text;
-use crate::ui::state::MapState;
+use crate::ui::state::use_map_state;
 
 /// At most this many arcs, the heaviest, are keyboard stops.
 const STOPS: usize = 12;
 
 #[component]
-pub fn FlowStops(state: MapState) -> impl IntoView {
+pub fn FlowStops() -> impl IntoView {
+    let state = use_map_state();
     let (flows, transform, preview) = (state.flows, state.transform, state.preview);
     move || {
         if preview.with(Option::is_some) {

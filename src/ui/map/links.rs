@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::core::scene::flows::{flow_batches, weight};
 use crate::core::scene::links::{link_batches, links_of, LinkStyle, Styler};
 use crate::ui::palette::{kind_class, theme_colour};
-use crate::ui::state::MapState;
+use crate::ui::state::use_map_state;
 
 use super::paths::{draw, Batch};
 
@@ -42,7 +42,8 @@ fn styled(
 /// A click on a link reaches the map, which finds the line under the pointer
 /// (`Gestures::on_click`).
 #[component]
-pub fn LinkLayer(state: MapState) -> impl IntoView {
+pub fn LinkLayer() -> impl IntoView {
+    let state = use_map_state();
     let (visible, filters) = (state.visible, state.filters);
     let (prepared, facts, themes) = (
         state.prepared.clone(),

@@ -25,7 +25,7 @@ use super::panels::{
     Attribution, DataProblems, DetailsPanel, ExportButton, FilterPanel, Legend, ListView, ScaleBar,
     SearchBox, ShareButton, SummaryLine, ViewSwitch,
 };
-use super::state::MapState;
+use super::state::{use_map_state, MapState};
 use crate::core::scene::clusters::Group;
 use crate::core::scene::flows::FlowEnd;
 use crate::core::url_state::ViewMode;
@@ -60,6 +60,8 @@ pub fn MapView(
     let basemap_ready = Signal::derive(move || basemap.get().and_then(Result::ok));
     let basemap_error = move || basemap.get().and_then(Result::err);
     let state = MapState::new(prepared.clone(), basemap_ready, width, height);
+    // Handed to the components within by context, not cloned into each.
+    provide_context(state.clone());
     let embedding = Embedding::new(state.url.with_untracked(|u| u.embed));
     let cooperative = move || {
         embedding.fullscreen.track();
@@ -104,13 +106,12 @@ pub fn MapView(
     );
     let picture = preview_transform(&state);
     let base_picture = preview_transform(&state);
-    let list_state = state.clone();
 
     view! {
         <div class="workspace">
             <aside class="sidebar" class:open=move || filters_open.get() aria-label=t("sidebar.label")>
-                <ViewSwitch state=state.clone()/>
-                <SearchBox state=state.clone()/>
+                <ViewSwitch/>
+                <SearchBox/>
                 <button
                     type="button"
                     class="filters-toggle"
@@ -120,10 +121,10 @@ pub fn MapView(
                 >
                     {t("filters.toggle")}
                 </button>
-                <FilterPanel state=state.clone()/>
+                <FilterPanel/>
                 <div class="tools">
-                    <ShareButton state=state.clone()/>
-                    <ExportButton state=state.clone()/>
+                    <ShareButton/>
+                    <ExportButton/>
                 </div>
             </aside>
             <div class="map-area">
@@ -168,15 +169,15 @@ pub fn MapView(
                     style:transform=picture
                 >
                     <g class="world" transform=move || transform.get().to_svg()>
-                        <LinkLayer state=state.clone()/>
+                        <LinkLayer/>
                     </g>
-                    <PlaceLayer state=state.clone()/>
-                    <FlowStops state=state.clone()/>
+                    <PlaceLayer/>
+                    <FlowStops/>
                     <g class="beyond">
-                        <BeyondLayer state=state.clone()/>
+                        <BeyondLayer/>
                     </g>
                 </svg>
-                <Tooltip state=state.clone()/>
+                <Tooltip/>
                 <GestureHint embedding/>
                 <div class="overlay overlay-top">
                     <SummaryLine summary=summary/>
@@ -187,17 +188,17 @@ pub fn MapView(
                 </div>
                 <ZoomControls gestures=gestures.clone()/>
                 <div class="overlay overlay-bottom">
-                    <Legend state=state.clone() initially_open=wide/>
+                    <Legend initially_open=wide/>
                     <ScaleBar transform=state.transform/>
-                    {embedding.embedded.then(|| view! { <FullMapLink state=state.clone()/> })}
+                    {embedding.embedded.then(|| view! { <FullMapLink/> })}
                     <Attribution/>
                 </div>
             </div>
             <Show when=move || state.url.with(|u| u.view == ViewMode::List)>
-                <ListView state=list_state.clone()/>
+                <ListView/>
             </Show>
             </div>
-            <DetailsPanel state=state.clone()/>
+            <DetailsPanel/>
         </div>
     }
 }
@@ -221,7 +222,8 @@ fn preview_transform(state: &MapState) -> impl Fn() -> Option<String> + Send + S
 /// The name of the place under the pointer or keyboard focus, beside it, with the group it is
 /// drawn in at this zoom; or what an aggregated arc under the pointer stands for.
 #[component]
-fn Tooltip(state: MapState) -> impl IntoView {
+fn Tooltip() -> impl IntoView {
+    let state = use_map_state();
     let (hovered, transform, preview) = (state.hovered, state.transform, state.preview);
     let flow_state = state.clone();
     let place_tip = move || {

@@ -8,7 +8,7 @@ use crate::core::labels::{estimated_width, place_labels, LabelRequest, Side};
 use crate::core::scene::places::{place_scene, priority, PlaceScene};
 use crate::ui::i18n::language;
 use crate::ui::palette::{kind_name, shape};
-use crate::ui::state::MapState;
+use crate::ui::state::{use_map_state, MapState};
 use crate::ui::text;
 
 use super::paths::{draw, Batch};
@@ -17,7 +17,8 @@ const LABEL_FONT_PX: f64 = 12.0;
 const LABEL_HEIGHT_PX: f64 = 15.0;
 
 #[component]
-pub fn PlaceLayer(state: MapState) -> impl IntoView {
+pub fn PlaceLayer() -> impl IntoView {
+    let state = use_map_state();
     let scene = scene(&state);
     let sides = label_sides(&state, scene);
 

@@ -10,11 +10,12 @@ use crate::core::atlas::Record;
 use crate::core::model::{localized, Dataset};
 use crate::core::place_records::{place_records, NetworkRole};
 use crate::ui::i18n::{fill, language, t};
-use crate::ui::state::MapState;
+use crate::ui::state::{use_map_state, MapState};
 use crate::ui::text;
 
 #[component]
-pub fn DetailsPanel(state: MapState) -> impl IntoView {
+pub fn DetailsPanel() -> impl IntoView {
+    let state = use_map_state();
     let closer = state.clone();
     // Escape closes the innermost thing only: in a field (the search box clears its text) or
     // in a dialog (which closes itself), the selection stays.

@@ -19,7 +19,7 @@ use crate::core::listing;
 use crate::ui::fetch::{dataset_url, fetch_text};
 use crate::ui::i18n::{fill, language, t};
 use crate::ui::palette::theme_colour;
-use crate::ui::state::MapState;
+use crate::ui::state::{use_map_state, MapState};
 use crate::ui::text;
 
 /// A file tried for download: its name and blob (or data) address, `None` where it could not
@@ -168,7 +168,8 @@ async fn make_files(state: MapState, files: RwSignal<Vec<File>>) {
 }
 
 #[component]
-pub fn ExportButton(state: MapState) -> impl IntoView {
+pub fn ExportButton() -> impl IntoView {
+    let state = use_map_state();
     let dialog = NodeRef::<Dialog>::new();
     let files: RwSignal<Vec<File>> = RwSignal::new(Vec::new());
     // Made afresh each time (the filters may have changed); a failed file is tried again

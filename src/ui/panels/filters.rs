@@ -9,22 +9,23 @@ use leptos::prelude::*;
 use crate::core::filter::{Filters, KindFilter, YearRange, UNTAGGED};
 use crate::ui::i18n::{fill, language, number, t};
 use crate::ui::palette::theme_colour;
-use crate::ui::state::MapState;
+use crate::ui::state::{use_map_state, MapState};
 use crate::ui::text;
 
 /// A year of the player lasts this long on screen.
 const PLAY_STEP: std::time::Duration = std::time::Duration::from_millis(900);
 
 #[component]
-pub fn FilterPanel(state: MapState) -> impl IntoView {
+pub fn FilterPanel() -> impl IntoView {
+    let state = use_map_state();
     let reset = state.clone();
     let filters = state.filters;
     view! {
         <div id="filters" class="filters">
-            <ThemeChips state=state.clone()/>
-            <YearFilter state=state.clone()/>
-            <Choices state=state.clone() title="filters.kinds" items=kind_items(&state) set=(|f| &f.kinds, |f| &mut f.kinds)/>
-            <Choices state=state.clone() title="filters.countries" items=country_items(&state) set=(|f| &f.countries, |f| &mut f.countries)/>
+            <ThemeChips/>
+            <YearFilter/>
+            <Choices title="filters.kinds" items=kind_items(&state) set=(|f| &f.kinds, |f| &mut f.kinds)/>
+            <Choices title="filters.countries" items=country_items(&state) set=(|f| &f.countries, |f| &mut f.countries)/>
             <button
                 type="button"
                 class="button button-quiet"
@@ -39,7 +40,8 @@ pub fn FilterPanel(state: MapState) -> impl IntoView {
 }
 
 #[component]
-fn ThemeChips(state: MapState) -> impl IntoView {
+fn ThemeChips() -> impl IntoView {
+    let state = use_map_state();
     let (filters, counts) = (state.filters, state.theme_counts);
     let all = state.clone();
     let (untagged_chip, untagged_box) = (state.clone(), state.clone());
@@ -147,7 +149,8 @@ enum YearMode {
 }
 
 #[component]
-fn YearFilter(state: MapState) -> impl IntoView {
+fn YearFilter() -> impl IntoView {
+    let state = use_map_state();
     let Some(span) = state.year_span else {
         return view! { <p class="filter-note">{t("filters.no_years")}</p> }.into_any();
     };
@@ -277,7 +280,7 @@ fn YearFilter(state: MapState) -> impl IntoView {
                 </div>
             </Show>
             <Show when=move || mode() == YearMode::Range>
-                <YearRangeInputs state=state.clone() span=span/>
+                <YearRangeInputs span=span/>
             </Show>
             <button
                 type="button"
@@ -307,7 +310,8 @@ fn YearFilter(state: MapState) -> impl IntoView {
 }
 
 #[component]
-fn YearRangeInputs(state: MapState, span: YearRange) -> impl IntoView {
+fn YearRangeInputs(span: YearRange) -> impl IntoView {
+    let state = use_map_state();
     let filters = state.filters;
     let years = move || filters.with(|f| f.years).unwrap_or(span);
     let set = move |from: Option<i32>, to: Option<i32>| {
@@ -351,11 +355,11 @@ type FilterSet<T> = (
 /// (`data-choice` is its id), named by its label.
 #[component]
 fn Choices<T: Ord + Clone + Send + Sync + 'static>(
-    state: MapState,
     title: &'static str,
     items: Vec<(T, String, String)>,
     set: FilterSet<T>,
 ) -> impl IntoView {
+    let state = use_map_state();
     let (filters, (read, write)) = (state.filters, set);
     let boxes = items
         .into_iter()

@@ -7,7 +7,7 @@ use crate::core::filter::KindFilter;
 use crate::core::model::PlaceKind;
 use crate::ui::i18n::{language, t};
 use crate::ui::palette::{kind_class, kind_name, shape, theme_colour};
-use crate::ui::state::MapState;
+use crate::ui::state::use_map_state;
 use crate::ui::text;
 
 /// The kinds drawn as lines of their own; meetings have their key with the host's ring.
@@ -45,7 +45,8 @@ fn LineKey(class: String, label: &'static str) -> impl IntoView {
 
 /// `initially_open`: whether the key starts unfolded; on a phone it would cover the map.
 #[component]
-pub fn Legend(state: MapState, initially_open: bool) -> impl IntoView {
+pub fn Legend(initially_open: bool) -> impl IntoView {
+    let state = use_map_state();
     let filters = state.filters;
     let themes: Vec<(usize, String, String)> = state
         .prepared

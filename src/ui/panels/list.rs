@@ -8,7 +8,7 @@ use crate::core::atlas::Record;
 use crate::core::listing::{self, Column, Row};
 use crate::core::model::Dataset;
 use crate::ui::i18n::{collate, fill, language, number, t};
-use crate::ui::state::MapState;
+use crate::ui::state::{use_map_state, MapState};
 use crate::ui::text;
 
 /// Rows drawn at first, and added by each "Show more": tens of thousands of rows at once
@@ -53,7 +53,8 @@ fn source_title(dataset: &Dataset, row: &Row) -> Option<(String, Option<String>)
 }
 
 #[component]
-pub fn ListView(state: MapState) -> impl IntoView {
+pub fn ListView() -> impl IntoView {
+    let state = use_map_state();
     let sort_by = RwSignal::new((Column::Title, false));
     let limit = RwSignal::new(PAGE);
     let (visible, prepared) = (state.visible, state.prepared.clone());
@@ -164,7 +165,8 @@ pub fn ListView(state: MapState) -> impl IntoView {
 
 /// Map or list: two views of the same filtered links.
 #[component]
-pub fn ViewSwitch(state: MapState) -> impl IntoView {
+pub fn ViewSwitch() -> impl IntoView {
+    let state = use_map_state();
     use crate::core::url_state::ViewMode;
     let url = state.url;
     let button = move |mode: ViewMode, label: &'static str| {

@@ -5,14 +5,15 @@ use leptos::prelude::*;
 
 use crate::core::search::search;
 use crate::ui::i18n::{count, language, t};
-use crate::ui::state::MapState;
+use crate::ui::state::use_map_state;
 use crate::ui::text;
 
 /// Suggestions shown at once.
 const MAX_SUGGESTIONS: usize = 8;
 
 #[component]
-pub fn SearchBox(state: MapState) -> impl IntoView {
+pub fn SearchBox() -> impl IntoView {
+    let state = use_map_state();
     let url = state.url;
     let active = RwSignal::new(0usize);
     let prepared = state.prepared.clone();

@@ -8,7 +8,7 @@ use crate::core::i18n::Language;
 use crate::core::share::{embed_state, iframe_snippet, EmbedChoice};
 use crate::core::url_state;
 use crate::ui::i18n::{language, t};
-use crate::ui::state::MapState;
+use crate::ui::state::use_map_state;
 
 use super::dialog::{self, DialogHead};
 
@@ -73,7 +73,8 @@ fn CopyField(
 }
 
 #[component]
-pub fn ShareButton(state: MapState) -> impl IntoView {
+pub fn ShareButton() -> impl IntoView {
+    let state = use_map_state();
     let dialog = NodeRef::<Dialog>::new();
     // The view as it was when the dialog opened: moving the map behind it changes nothing.
     let snapshot = RwSignal::new(state.current());
