@@ -34,11 +34,20 @@ impl Needed {
 
 fn needed(dataset: &Dataset, atlas: &Atlas, shown: &[bool]) -> Needed {
     let mut keep = Needed::default();
-    let link_index: HashMap<&str, usize> = atlas
-        .links
+    // The records by id, from the dataset itself: a meeting may be part of a partnership the
+    // map could not draw, which the cut must still hold.
+    let record_index: HashMap<&str, Record> = dataset
+        .partnerships
         .iter()
         .enumerate()
-        .map(|(i, l)| (l.id.as_str(), i))
+        .map(|(i, p)| (p.id.as_str(), Record::Partnership(i)))
+        .chain(
+            dataset
+                .networks
+                .iter()
+                .enumerate()
+                .map(|(i, n)| (n.id.as_str(), Record::Network(i))),
+        )
         .collect();
     let place_index: HashMap<&str, usize> = dataset
         .places
@@ -46,38 +55,47 @@ fn needed(dataset: &Dataset, atlas: &Atlas, shown: &[bool]) -> Needed {
         .enumerate()
         .map(|(i, p)| (p.id.as_str(), i))
         .collect();
-    let mut links: Vec<usize> = (0..atlas.links.len())
+    let mut records: Vec<Record> = (0..atlas.links.len())
         .filter(|&i| shown.get(i).copied().unwrap_or(false))
+        .map(|i| atlas.links[i].record)
         .collect();
     let mut next = 0;
-    while let Some(&link) = links.get(next) {
+    while let Some(&record) = records.get(next) {
         next += 1;
-        let glyph = &atlas.links[link];
-        if !keep.links.insert(glyph.id.clone()) {
-            continue;
-        }
-        let (themes, sources): (&[String], &[String]) = match glyph.record {
+        let (id, themes, sources, places): (&str, &[String], &[String], Vec<&str>) = match record {
             Record::Partnership(i) => {
                 let p = &dataset.partnerships[i];
-                (&p.themes, &p.sources)
+                let places = p.places.iter().map(String::as_str).collect();
+                (&p.id, &p.themes, &p.sources, places)
             }
             Record::Network(i) => {
                 let n = &dataset.networks[i];
                 keep.sources
                     .extend(n.member_counts.iter().map(|c| c.source.clone()));
-                (&n.themes, &n.sources)
+                let places = n.host.iter().map(|h| h.place.as_str());
+                let places = places.chain(n.members.iter().map(|m| m.place.as_str()));
+                (&n.id, &n.themes, &n.sources, places.collect())
             }
             Record::Event(i) => {
                 let e = &dataset.events[i];
-                links.extend(e.part_of.iter().filter_map(|t| link_index.get(t.as_str())));
-                (&e.themes, &e.sources)
+                records.extend(
+                    e.part_of
+                        .iter()
+                        .filter_map(|t| record_index.get(t.as_str())),
+                );
+                let places = e.host.iter().map(String::as_str);
+                let places = places.chain(e.participants.iter().map(String::as_str));
+                (&e.id, &e.themes, &e.sources, places.collect())
             }
         };
+        if !keep.links.insert(id.to_string()) {
+            continue;
+        }
         keep.themes.extend(themes.iter().cloned());
         keep.sources.extend(sources.iter().cloned());
-        // The places the map draws it between, as the atlas resolved them, and their counties.
-        for &place in &glyph.places {
-            let mut next = Some(&dataset.places[atlas.places[place].place]);
+        // Its places, and their counties.
+        for place in places {
+            let mut next = place_index.get(place).map(|&i| &dataset.places[i]);
             while let Some(p) = next {
                 if !keep.places.insert(p.id.clone()) {
                     break;
