@@ -295,7 +295,7 @@ async fn a_dataset_that_cannot_be_read_says_why_and_offers_a_retry() {
         (
             200,
             b"{\"schema_version\": 3}",
-            "has schema_version 3; this map reads versions 1 and 2",
+            "has schema_version 3; this map reads versions 1–2",
         ),
     ];
     with_browser(1000, 700, move |client| async move {

@@ -73,6 +73,18 @@ fn every_links_cut_keeps_every_source_it_cites() {
     }
 }
 
+/// The cut of the valid dataset `data` to the one link `id`, read back: valid itself.
+fn cut_of(data: &serde_json::Value, id: &str) -> partnermap::core::model::Dataset {
+    let text = serde_json::to_string(data).unwrap();
+    let loaded = load(&text).unwrap();
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    let atlas = Atlas::build(&loaded.dataset, &Projection::etrs89_laea());
+    let shown: Vec<bool> = atlas.links.iter().map(|l| l.id == id).collect();
+    let cut = load(&dataset_json(&text, &loaded.dataset, &atlas, &shown).unwrap()).unwrap();
+    assert!(cut.problems.is_empty(), "{id}: {:?}", cut.problems);
+    cut.dataset
+}
+
 /// A source cited only by a network's member count, or only by a place's population, is kept.
 #[test]
 fn sources_cited_only_by_counts_and_populations_are_kept() {
@@ -102,24 +114,8 @@ fn sources_cited_only_by_counts_and_populations_are_kept() {
         .find(|p| p["id"] == "essen")
         .unwrap();
     essen["population"] = serde_json::json!({ "count": 580000, "source": "population-only" });
-    let text = serde_json::to_string(&data).unwrap();
-    let loaded = load(&text).unwrap();
-    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
-    let atlas = Atlas::build(&loaded.dataset, &Projection::etrs89_laea());
-    let shown: Vec<bool> = atlas
-        .links
-        .iter()
-        .map(|l| l.id == "staedtenetz-soziale-stadt-nrw")
-        .collect();
-    let cut = dataset_json(&text, &loaded.dataset, &atlas, &shown).unwrap();
-    let reread = load(&cut).unwrap();
-    assert!(reread.problems.is_empty(), "{:?}", reread.problems);
-    let ids: Vec<&str> = reread
-        .dataset
-        .sources
-        .iter()
-        .map(|s| s.id.as_str())
-        .collect();
+    let reread = cut_of(&data, "staedtenetz-soziale-stadt-nrw");
+    let ids: Vec<&str> = reread.sources.iter().map(|s| s.id.as_str()).collect();
     assert!(
         ids.contains(&"count-only") && ids.contains(&"population-only"),
         "{ids:?}"
@@ -141,18 +137,7 @@ fn a_cut_takes_records_by_their_own_collections_ids() {
             "id": "hattingen-essen", "places": ["hattingen", "essen"], "kind": "twinning",
             "sources": [source]
         }));
-    let text = serde_json::to_string(&data).unwrap();
-    let loaded = load(&text).unwrap();
-    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
-    let atlas = Atlas::build(&loaded.dataset, &Projection::etrs89_laea());
-    let shown: Vec<bool> = atlas
-        .links
-        .iter()
-        .map(|l| l.id == "hattingen-essen")
-        .collect();
-    let cut = load(&dataset_json(&text, &loaded.dataset, &atlas, &shown).unwrap()).unwrap();
-    assert!(cut.problems.is_empty(), "{:?}", cut.problems);
-    let d = &cut.dataset;
+    let d = &cut_of(&data, "hattingen-essen");
     assert!(d.sources.iter().any(|s| s.id == "solidarpakt-ennepe-ruhr"));
     assert!(
         d.networks.is_empty(),
