@@ -142,6 +142,48 @@ async fn play_steps_through_the_years() {
         }
         click(&client, "#play-years").await;
         wait_attr(&client, "#play-years", "aria-pressed", "false").await;
+
+        // Choosing "any year" while it plays ends the run there: no year comes back.
+        click(&client, "#play-years").await;
+        wait_attr(&client, "#play-years", "aria-pressed", "true").await;
+        let radios = client
+            .find_all(Locator::Css("input[name='year-mode']"))
+            .await
+            .unwrap();
+        radios[0].click().await.unwrap();
+        wait_attr(&client, "#play-years", "aria-pressed", "false").await;
+        assert!(
+            !query(&client).await.contains("year="),
+            "{}",
+            query(&client).await
+        );
+        links_should_be(&client, expected_links(&data, Expect::default())).await;
+    })
+    .await;
+}
+
+/// Dragging the year slider through many years makes one history entry: Back returns to the
+/// year before the drag, not to the year before last.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_drag_of_the_year_slider_is_one_step_back() {
+    let site = Site::start();
+    with_browser(1200, 800, move |client| async move {
+        open_map(&client, &site, "?year=2020").await;
+        let slider = serde_json::to_value(wait_for(&client, "#year-slider").await).unwrap();
+        client
+            .execute(
+                "const s = arguments[0]; \
+                 for (const y of ['2010', '2011', '2012', '2013']) { s.value = y; s.dispatchEvent(new Event('input', { bubbles: true })); } \
+                 s.dispatchEvent(new Event('change', { bubbles: true }));",
+                vec![slider],
+            )
+            .await
+            .unwrap();
+        wait_text(&client, ".year-value", "2013").await;
+        assert!(query(&client).await.contains("year=2013"), "{}", query(&client).await);
+        client.back().await.unwrap();
+        wait_text(&client, ".year-value", "2020").await;
+        assert!(query(&client).await.contains("year=2020"), "{}", query(&client).await);
     })
     .await;
 }

@@ -374,3 +374,39 @@ async fn the_embed_snippet_reproduces_the_view_it_was_made_from() {
     })
     .await;
 }
+
+/// A download that cannot be made says so and offers to try again, which then works.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_failed_download_says_so_and_can_be_tried_again() {
+    let site = Site::start();
+    with_browser(1100, 760, move |client| async move {
+        client.goto(&site.url).await.unwrap();
+        wait_for(&client, "#basemap").await;
+        // The JSON download is cut from the dataset fetched again: now it is gone.
+        site.answer(
+            "/data/partnerships.json",
+            support::Canned {
+                status: 404,
+                body: b"gone".to_vec(),
+                content_type: "text/plain",
+            },
+        );
+        wait_for(&client, "#export-open")
+            .await
+            .click()
+            .await
+            .unwrap();
+        let failed = wait_for(&client, "#export .download.failed").await;
+        let text = failed.text().await.unwrap();
+        assert!(text.contains("could not be made"), "{text}");
+        wait_for(&client, "#export a.download[download='partnerships.csv']").await;
+        site.restore("/data/partnerships.json");
+        wait_for(&client, "#export button.retry")
+            .await
+            .click()
+            .await
+            .unwrap();
+        wait_for(&client, "#export a.download[download='partnerships.json']").await;
+    })
+    .await;
+}
