@@ -123,7 +123,7 @@ fn the_seed_holds_the_five_sources_facts() {
 }
 
 #[test]
-fn every_theme_has_its_six_labels_and_the_vocabulary_covers_the_sources() {
+fn every_theme_has_its_labels_in_every_language_and_the_vocabulary_covers_the_sources() {
     let d = shipped();
     for id in [
         "climate_adaptation",
@@ -145,5 +145,22 @@ fn every_theme_has_its_six_labels_and_the_vocabulary_covers_the_sources() {
         "democracy_exchange",
     ] {
         assert!(d.themes.iter().any(|t| t.id == id), "theme {id}");
+    }
+    // A label of its own in every language of the interface: none falls back to English.
+    for theme in &d.themes {
+        let l = &theme.labels;
+        for (code, label) in [
+            ("fi", &l.fi),
+            ("nb", &l.nb),
+            ("et", &l.et),
+            ("lv", &l.lv),
+            ("nl", &l.nl),
+        ] {
+            assert!(
+                label.as_deref().is_some_and(|t| !t.trim().is_empty()),
+                "{}: {code}",
+                theme.id
+            );
+        }
     }
 }

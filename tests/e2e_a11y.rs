@@ -76,6 +76,20 @@ async fn the_main_views_have_no_serious_accessibility_violations() {
             "?view=list&theme=refugees&lang=pl",
             "the list, dark, in Polish",
         ),
+        (
+            1280,
+            800,
+            false,
+            "?place=bytow&lang=fi",
+            "details, in Finnish",
+        ),
+        (
+            360,
+            740,
+            false,
+            "?view=list&lang=lv",
+            "the list on a phone, in Latvian",
+        ),
     ] {
         let (site, axe) = (site.url.clone(), axe.clone());
         with_browser_in(width, height, dark, move |client| async move {

@@ -1,4 +1,4 @@
-//! End to end: the map in six languages, the list view, the Share & embed dialog and the
+//! End to end: the map in eleven languages, the list view, the Share & embed dialog and the
 //! downloads, as a visitor meets them.
 
 mod support;
@@ -34,7 +34,7 @@ async fn each_language_translates_the_interface_theme_labels_and_place_names() {
     with_browser(1280, 800, move |client| async move {
         let dataset = seed_dataset();
         let english = pack("en");
-        for code in ["de", "da", "sv", "pl", "lt"] {
+        for code in ["de", "da", "sv", "pl", "lt", "fi", "nb", "et", "lv", "nl"] {
             let words = pack(code);
             client
                 .goto(&format!("{}?lang={code}&place=bytow", site.url))
@@ -79,7 +79,7 @@ async fn each_language_translates_the_interface_theme_labels_and_place_names() {
                 !summary.contains(" links ") && !summary.contains("places"),
                 "{code}: {summary}"
             );
-            if code == "de" || code == "pl" {
+            if ["de", "pl", "fi", "lv"].contains(&code) {
                 screenshot(&client, &format!("language-{code}")).await;
             }
         }

@@ -1,5 +1,5 @@
 //! The language packs (`public/i18n/*.json`) are complete: every message the interface asks
-//! for is in each of the six, with the plural forms the language needs and the same
+//! for is in each of the eleven, with the plural forms the language needs and the same
 //! placeholders as the English.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -71,6 +71,7 @@ fn plural_forms(language: Language) -> &'static [&'static str] {
     match language {
         Language::Pl => &["one", "few", "many"],
         Language::Lt => &["one", "few", "other"],
+        Language::Lv => &["zero", "one", "other"],
         _ => &["one", "other"],
     }
 }
@@ -135,7 +136,7 @@ fn translations_keep_the_placeholders_and_add_no_stray_keys() {
     let english = pack(Language::En);
     for language in Language::ALL {
         for (key, text) in pack(language) {
-            let base = ["one", "few", "many", "other"]
+            let base = ["zero", "one", "few", "many", "other"]
                 .iter()
                 .find_map(|form| key.strip_suffix(&format!(".{form}")))
                 .filter(|base| english.contains_key(&format!("{base}.other")));

@@ -22,16 +22,26 @@ pub enum Language {
     Sv,
     Pl,
     Lt,
+    Fi,
+    Nb,
+    Et,
+    Lv,
+    Nl,
 }
 
 impl Language {
-    pub const ALL: [Language; 6] = [
+    pub const ALL: [Language; 11] = [
         Language::En,
         Language::De,
         Language::Da,
         Language::Sv,
         Language::Pl,
         Language::Lt,
+        Language::Fi,
+        Language::Nb,
+        Language::Et,
+        Language::Lv,
+        Language::Nl,
     ];
 
     /// The BCP 47 code, as `lang` in the URL and the `lang` attribute write it.
@@ -43,6 +53,11 @@ impl Language {
             Language::Sv => "sv",
             Language::Pl => "pl",
             Language::Lt => "lt",
+            Language::Fi => "fi",
+            Language::Nb => "nb",
+            Language::Et => "et",
+            Language::Lv => "lv",
+            Language::Nl => "nl",
         }
     }
 
@@ -55,12 +70,22 @@ impl Language {
             Language::Sv => "Svenska",
             Language::Pl => "Polski",
             Language::Lt => "Lietuvių",
+            Language::Fi => "Suomi",
+            Language::Nb => "Norsk bokmål",
+            Language::Et => "Eesti",
+            Language::Lv => "Latviešu",
+            Language::Nl => "Nederlands",
         }
     }
 
     /// Reads a language tag by its primary subtag: `de-AT` is German; unknown tags are `None`.
     pub fn from_tag(tag: &str) -> Option<Language> {
         let primary = tag.split(['-', '_']).next()?.trim();
+        // Norwegian as a whole (`no`) and Nynorsk readers get Bokmål, the written form they
+        // all read.
+        if ["no", "nn"].iter().any(|n| n.eq_ignore_ascii_case(primary)) {
+            return Some(Language::Nb);
+        }
         Language::ALL
             .into_iter()
             .find(|l| l.code().eq_ignore_ascii_case(primary))
@@ -193,7 +218,7 @@ mod tests {
 
     #[test]
     fn the_url_wins_then_the_browser_then_english() {
-        let browser = vec!["nb-NO".to_string(), "sv-SE".into(), "de".into()];
+        let browser = vec!["fr-FR".to_string(), "sv-SE".into(), "de".into()];
         assert_eq!(negotiate(Some("pl"), &browser), Language::Pl);
         assert_eq!(negotiate(Some("LT"), &browser), Language::Lt);
         assert_eq!(negotiate(Some("tlh"), &browser), Language::Sv);
@@ -201,6 +226,9 @@ mod tests {
         assert_eq!(negotiate(None, &["fr".into()]), Language::En);
         assert_eq!(negotiate(None, &[]), Language::En);
         assert_eq!(Language::from_tag("de_AT"), Some(Language::De));
+        assert_eq!(Language::from_tag("nb-NO"), Some(Language::Nb));
+        assert_eq!(Language::from_tag("no"), Some(Language::Nb));
+        assert_eq!(Language::from_tag("nl-BE"), Some(Language::Nl));
         assert_eq!(Language::from_tag(""), None);
     }
 

@@ -79,19 +79,28 @@ pub struct ThemeLabels {
     pub et: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lv: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nl: Option<String>,
 }
 
 impl ThemeLabels {
-    /// The label in `language`.
+    /// The label in `language`; in English where a dataset has none in that language (the
+    /// five languages added last are optional, so that older datasets stay valid).
     pub fn get(&self, language: Language) -> &str {
-        match language {
-            Language::En => &self.en,
-            Language::De => &self.de,
-            Language::Da => &self.da,
-            Language::Sv => &self.sv,
-            Language::Pl => &self.pl,
-            Language::Lt => &self.lt,
-        }
+        let optional = match language {
+            Language::En => return &self.en,
+            Language::De => return &self.de,
+            Language::Da => return &self.da,
+            Language::Sv => return &self.sv,
+            Language::Pl => return &self.pl,
+            Language::Lt => return &self.lt,
+            Language::Fi => &self.fi,
+            Language::Nb => &self.nb,
+            Language::Et => &self.et,
+            Language::Lv => &self.lv,
+            Language::Nl => &self.nl,
+        };
+        optional.as_deref().unwrap_or(&self.en)
     }
 }
 

@@ -297,6 +297,20 @@ impl Check<'_> {
                 self.fail(format!("labels.{lang}"), "problem.empty", &[]);
             }
         }
+        // The languages added later are optional (English stands in), but never blank.
+        let labels = &mut theme.labels;
+        for (lang, label) in [
+            ("fi", &mut labels.fi),
+            ("nb", &mut labels.nb),
+            ("et", &mut labels.et),
+            ("lv", &mut labels.lv),
+            ("nl", &mut labels.nl),
+        ] {
+            if label.as_deref().is_some_and(|l| l.trim().is_empty()) {
+                self.note(format!("labels.{lang}"), "problem.empty", &[]);
+                *label = None;
+            }
+        }
     }
 
     fn source(&mut self, source: &mut Source) {
