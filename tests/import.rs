@@ -211,3 +211,32 @@ fn each_row_is_checked_on_its_own_and_the_good_ones_are_kept() {
         .problems
         .is_empty());
 }
+
+/// Excel's plain "CSV (semicolon separated)" in Germany: Windows-1252, German column names.
+#[test]
+fn a_windows_1252_sheet_with_german_column_names_imports() {
+    let sheet = "Ort A;Land A;Ort B;Land B;Breite B;Länge B;Art;Seit;Quelle URL;Quelle Titel;Quelle Sprache\n\
+                 Køge;DK;Großröhrsdorf;DE;51,14;14,02;Städtepartnerschaft;2001;https://example.org/k;Köge und Großröhrsdorf;de\n";
+    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(sheet);
+    assert!(!unmappable);
+    let (text, encoding) = partnermap::core::spreadsheet::decode(&bytes);
+    assert_eq!(
+        encoding,
+        partnermap::core::spreadsheet::Encoding::Windows1252
+    );
+    let (dataset, report) = run(&text);
+    assert!(report.rejected.is_empty(), "{:?}", report.rejected);
+    let link = dataset
+        .partnerships
+        .iter()
+        .find(|l| report.added_partnerships.contains(&l.id))
+        .unwrap();
+    assert_eq!(link.places[0], "koge");
+    let partner = dataset
+        .places
+        .iter()
+        .find(|p| p.id == link.places[1])
+        .unwrap();
+    assert_eq!(partner.name, "Großröhrsdorf");
+    assert_eq!(link.kind, PartnershipKind::Twinning);
+}

@@ -1,7 +1,9 @@
 //! Importing partnerships from a spreadsheet: one row per link, merged into a dataset.
 //!
 //! Staff export CSV from Excel, LibreOffice or Numbers: UTF-8 with or without a byte-order
-//! mark, separated by commas or (as German, Danish and Swedish spreadsheets do) semicolons.
+//! mark, or Windows-1252 (`spreadsheet::decode`), separated by commas or (as German, Danish and
+//! Swedish spreadsheets do) semicolons, with the column names of the template in English,
+//! German, Danish, Swedish or Polish (`spreadsheet::column_name`).
 //! Places are matched to the dataset's own first, then geocoded against the GeoNames extract
 //! shipped in `data/gazetteer.csv`. A name that matches several places, or none, is reported
 //! with its candidates and the row is left out: nothing is guessed.
@@ -15,6 +17,7 @@
 use std::collections::BTreeMap;
 
 use super::date::PartialDate;
+use super::i18n::Language;
 use super::model::{Dataset, Location, Partnership, PartnershipKind, Place, PlaceKind, Source};
 use super::search::fold;
 use super::validate::{ends_before, is_language_code, is_web_url, validate};
@@ -186,7 +189,7 @@ pub fn import(
         .headers()
         .map_err(|e| format!("header: {e}"))?
         .iter()
-        .map(|h| h.trim().to_ascii_lowercase())
+        .map(super::spreadsheet::column_name)
         .collect();
     for required in [
         "place_a",
@@ -422,11 +425,10 @@ fn parse_themes(text: &str, dataset: &Dataset) -> Result<Vec<String>, String> {
     {
         let wanted = fold(item);
         let theme = dataset.themes.iter().find(|t| {
-            let l = &t.labels;
             t.id == item
-                || [&l.en, &l.de, &l.da, &l.sv, &l.pl, &l.lt]
+                || Language::ALL
                     .iter()
-                    .any(|label| fold(label) == wanted)
+                    .any(|&l| fold(t.labels.get(l)) == wanted)
         });
         match theme {
             Some(t) if !themes.contains(&t.id) => themes.push(t.id.clone()),

@@ -22,6 +22,8 @@ pub mod scene;
 pub mod schema;
 pub mod search;
 pub mod share;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod spreadsheet;
 pub mod summary;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod synth;

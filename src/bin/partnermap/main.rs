@@ -156,7 +156,12 @@ fn import(csv_file: &str, into: &str, gazetteer_file: &str) -> Result<bool, Stri
     }
     let gazetteer = Gazetteer::read(&read(gazetteer_file)?)?;
     let mut dataset = loaded.dataset;
-    let report = partnermap::core::import::import(&read(csv_file)?, &mut dataset, &gazetteer)?;
+    let bytes = std::fs::read(csv_file).map_err(|e| format!("{csv_file}: {e}"))?;
+    let (sheet, encoding) = partnermap::core::spreadsheet::decode(&bytes);
+    if encoding == partnermap::core::spreadsheet::Encoding::Windows1252 {
+        println!("{csv_file}: not UTF-8; read as {}", encoding.name());
+    }
+    let report = partnermap::core::import::import(&sheet, &mut dataset, &gazetteer)?;
     for problem in &report.rejected {
         let column = if problem.column.is_empty() {
             String::new()
