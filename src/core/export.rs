@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use serde_json::value::RawValue;
 
 use super::atlas::{Atlas, Record};
+use super::labels::estimated_width;
 use super::load::RecordId;
 use super::model::Dataset;
 
@@ -205,7 +206,12 @@ pub fn map_svg(
 ) -> String {
     let columns = (width / 260).max(1);
     let rows = (legend.len() as u32).div_ceil(columns);
-    let footer = MARGIN * 2 + LINE_HEIGHT * (rows + 2);
+    // SVG text does not wrap: the title and the credits are broken into lines that fit.
+    let room = f64::from(width.saturating_sub(2 * MARGIN));
+    let title_lines = wrap(title, room, 14.0);
+    let credit_lines = wrap(attribution, room, 11.0);
+    let extra = (title_lines.len() + credit_lines.len()) as u32;
+    let footer = MARGIN * 2 + LINE_HEIGHT * (rows + extra);
     let total = height + footer;
     let mut out = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{total}\" viewBox=\"0 0 {width} {total}\" font-family=\"system-ui, sans-serif\">\n<style>{}</style>\n",
@@ -218,11 +224,13 @@ pub fn map_svg(
         "<svg width=\"{width}\" height=\"{height}\" class=\"map-svg\">{map}</svg>\n"
     ));
     let mut y = height + MARGIN + 14;
-    out.push_str(&format!(
-        "<text x=\"{MARGIN}\" y=\"{y}\" font-size=\"14\" font-weight=\"700\" fill=\"var(--ink, #1b2430)\">{}</text>\n",
-        xml_text(title)
-    ));
-    y += LINE_HEIGHT;
+    for line in &title_lines {
+        out.push_str(&format!(
+            "<text x=\"{MARGIN}\" y=\"{y}\" font-size=\"14\" font-weight=\"700\" fill=\"var(--ink, #1b2430)\">{}</text>\n",
+            xml_text(line)
+        ));
+        y += LINE_HEIGHT;
+    }
     let column_width = (width - 2 * MARGIN) / columns;
     for (i, line) in legend.iter().enumerate() {
         let (col, row) = (i as u32 % columns, i as u32 / columns);
@@ -242,11 +250,31 @@ pub fn map_svg(
         ));
     }
     y += rows * LINE_HEIGHT;
-    out.push_str(&format!(
-        "<text x=\"{MARGIN}\" y=\"{y}\" font-size=\"11\" fill=\"var(--ink-soft, #4a5565)\">{}</text>\n</svg>\n",
-        xml_text(attribution)
-    ));
+    for line in &credit_lines {
+        out.push_str(&format!(
+            "<text x=\"{MARGIN}\" y=\"{y}\" font-size=\"11\" fill=\"var(--ink-soft, #4a5565)\">{}</text>\n",
+            xml_text(line)
+        ));
+        y += LINE_HEIGHT;
+    }
+    out.push_str("</svg>\n");
     out
+}
+
+/// `text` in lines of words no wider than `room` pixels at `font_px` (as estimated for
+/// labels); a word wider than the room stands on a line of its own.
+fn wrap(text: &str, room: f64, font_px: f64) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if estimated_width(&format!("{line} {word}"), font_px) <= room => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    lines
 }
 
 #[cfg(test)]
@@ -276,5 +304,19 @@ mod tests {
             "the stylesheet cannot close its element"
         );
         assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"600\""));
+    }
+
+    #[test]
+    fn a_long_title_and_credits_are_broken_into_lines_that_fit() {
+        let title = "Karte der Partnerstädte — 10.933 Verbindungen (10.924 Partnerschaften, 5 Netzwerke, 4 Treffen) · 9.477 Orte";
+        let lines = wrap(title, 516.0, 14.0);
+        assert!(lines.len() >= 2, "{lines:?}");
+        assert!(
+            lines.iter().all(|l| estimated_width(l, 14.0) <= 516.0),
+            "{lines:?}"
+        );
+        assert_eq!(lines.join(" "), title, "every word, in order");
+        let svg = map_svg("<g/>", 540, 400, "", title, &[], "Natural Earth · GeoNames");
+        assert_eq!(svg.matches("font-weight=\"700\"").count(), lines.len());
     }
 }
