@@ -196,32 +196,30 @@ async fn forty_thousand_broken_records_make_a_small_notice() {
     .await;
 }
 
+/// The first name of the list of `query`, sorted by places from Z to A.
+async fn last_name_in_list(client: &Client, site: &Site, query: &str) -> String {
+    open_map(client, site, query).await;
+    wait_for(client, "#list tbody tr").await;
+    let heading = wait_for(client, "th[aria-sort=ascending] button").await;
+    heading.click().await.unwrap();
+    wait_for(client, "th[aria-sort=descending]").await;
+    let first = "const a = document.querySelector('#list tbody tr > :first-child'); return a ? a.textContent.trim() : null;";
+    let title = wait_value(client, first, "a first row", |v| v.is_string()).await;
+    title.as_str().unwrap().to_string()
+}
+
 /// In Danish, the list sorts names as Danes do (Æ, Ø, Å and Aa after Z); in German, Ä and Ö
 /// among A and O.
 #[tokio::test(flavor = "multi_thread")]
 async fn the_list_sorts_names_as_the_readers_language_does() {
     let site = Site::real();
     with_browser(1400, 900, move |client| async move {
-        let first_title = "const a = document.querySelector('#list tbody tr > :first-child'); return a ? a.textContent.trim() : null;";
-        open_map(&client, &site, "?view=list&lang=da&country=DK").await;
-        wait_for(&client, "#list tbody tr").await;
-        // The places' column, Z to A: in Danish, the last letters come first.
-        let heading = wait_for(&client, "th[aria-sort=ascending] button").await;
-        heading.click().await.unwrap();
-        wait_for(&client, "th[aria-sort=descending]").await;
-        let title = wait_value(&client, first_title, "a first row", |v| v.is_string()).await;
-        let title = title.as_str().unwrap().to_string();
+        let title = last_name_in_list(&client, &site, "?view=list&lang=da&country=DK").await;
         assert!(
             ["Æ", "Ø", "Å", "Aa"].iter().any(|l| title.starts_with(l)),
             "last in Danish order: {title}"
         );
-        open_map(&client, &site, "?view=list&lang=de&country=DK").await;
-        wait_for(&client, "#list tbody tr").await;
-        let heading = wait_for(&client, "th[aria-sort=ascending] button").await;
-        heading.click().await.unwrap();
-        wait_for(&client, "th[aria-sort=descending]").await;
-        let title = wait_value(&client, first_title, "a first row", |v| v.is_string()).await;
-        let title = title.as_str().unwrap().to_string();
+        let title = last_name_in_list(&client, &site, "?view=list&lang=de&country=DK").await;
         assert!(
             !["Æ", "Ø", "Å"].iter().any(|l| title.starts_with(l)),
             "in German, Å is an A: {title}"
