@@ -2,8 +2,10 @@
 
 mod support;
 
+use fantoccini::actions::{
+    InputSource, MouseActions, PointerAction, WheelAction, WheelActions, MOUSE_BUTTON_LEFT,
+};
 use fantoccini::{key::Key, Client, Locator};
-use serde_json::json;
 use support::{
     attr, expected_links, open_map, screenshot, seed_dataset, wait_attr, wait_for, wait_text,
     with_browser, Expect, Site,
@@ -350,22 +352,43 @@ async fn wheel_drag_keys_and_hover_move_and_light_the_map() {
         wait_for(&client, "#basemap").await;
         let home = world_transform(&client).await;
 
-        // The wheel zooms in around the cursor.
-        let svg = serde_json::to_value(wait_for(&client, "svg.map-svg").await).unwrap();
-        let dispatch = "const [el, type, init] = arguments; \
-            const E = type === 'wheel' ? WheelEvent : PointerEvent; \
-            el.dispatchEvent(new E(type, Object.assign({ bubbles: true, cancelable: true }, init)));";
-        client.execute(dispatch, vec![svg.clone(), json!("wheel"), json!({ "deltaY": -300, "clientX": 700, "clientY": 400 })]).await.unwrap();
+        // The wheel zooms in around the cursor: a real wheel, through WebDriver.
+        let wheel = WheelActions::new("wheel".to_string()).then(WheelAction::Scroll {
+            duration: None,
+            x: 700,
+            y: 400,
+            delta_x: 0,
+            delta_y: -300,
+        });
+        client.perform_actions(wheel).await.expect("turn the wheel");
         let zoomed = redrawn(&client, &home).await;
-        assert!(zoomed[0] > home[0] * 1.9, "wheel zooms in: {home:?} → {zoomed:?}");
+        assert!(
+            zoomed[0] > home[0] * 1.9,
+            "wheel zooms in: {home:?} → {zoomed:?}"
+        );
 
-        // A drag moves it by as much as the pointer moved.
-        for (kind, x) in [("pointerdown", 600), ("pointermove", 650), ("pointermove", 700), ("pointerup", 700)] {
-            let init = json!({ "pointerId": 7, "pointerType": "mouse", "button": 0, "clientX": x, "clientY": 400, "isPrimary": true });
-            client.execute(dispatch, vec![svg.clone(), json!(kind), init]).await.unwrap();
-        }
+        // A drag with the mouse moves it by as much as the pointer moved.
+        let to = |x: f64| PointerAction::MoveTo {
+            duration: None,
+            x,
+            y: 400.0,
+        };
+        let drag = MouseActions::new("mouse".to_string())
+            .then(to(600.0))
+            .then(PointerAction::Down {
+                button: MOUSE_BUTTON_LEFT,
+            })
+            .then(to(650.0))
+            .then(to(700.0))
+            .then(PointerAction::Up {
+                button: MOUSE_BUTTON_LEFT,
+            });
+        client.perform_actions(drag).await.expect("drag the map");
         let dragged = redrawn(&client, &zoomed).await;
-        assert!((dragged[4] - zoomed[4] - 100.0).abs() < 0.5, "dragged 100 px: {zoomed:?} → {dragged:?}");
+        assert!(
+            (dragged[4] - zoomed[4] - 100.0).abs() < 0.5,
+            "dragged 100 px: {zoomed:?} → {dragged:?}"
+        );
         assert_eq!(dragged[0], zoomed[0]);
 
         // Keys, with the map focused: + zooms in, arrows move, 0 goes back to the whole region.
@@ -375,7 +398,10 @@ async fn wheel_drag_keys_and_hover_move_and_light_the_map() {
         assert!(plus[0] > dragged[0], "+ zooms in");
         map.send_keys(&Key::Left.to_string()).await.unwrap();
         let left = world_transform(&client).await;
-        assert!(left[4] > plus[4], "the left arrow shows what lies to the west");
+        assert!(
+            left[4] > plus[4],
+            "the left arrow shows what lies to the west"
+        );
         map.send_keys("0").await.unwrap();
         assert_eq!(world_transform(&client).await, home, "0 goes home");
 
@@ -388,9 +414,20 @@ async fn wheel_drag_keys_and_hover_move_and_light_the_map() {
         // Hovering a place lights its links, dims the others, and names it.
         support::hover(&client, "g[data-place='bytow'] .marker-shape").await;
         let tooltip = wait_for(&client, ".tooltip").await.text().await.unwrap();
-        assert!(tooltip.contains("Bytów") && tooltip.contains("Bütow"), "{tooltip}");
-        let lit = client.find_all(Locator::Css("path.link.highlighted")).await.unwrap().len();
-        let dimmed = client.find_all(Locator::Css("g.links.dimmed path.link-batch")).await.unwrap().len();
+        assert!(
+            tooltip.contains("Bytów") && tooltip.contains("Bütow"),
+            "{tooltip}"
+        );
+        let lit = client
+            .find_all(Locator::Css("path.link.highlighted"))
+            .await
+            .unwrap()
+            .len();
+        let dimmed = client
+            .find_all(Locator::Css("g.links.dimmed path.link-batch"))
+            .await
+            .unwrap()
+            .len();
         assert!(lit >= 5 && dimmed >= 1, "lit {lit}, dimmed {dimmed}");
     })
     .await;
