@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use super::geo::arc::{great_circle, Curve};
 use super::geo::frame::Frame;
 use super::geo::region::REGION;
-use super::geo::tree::{hull, minimum_spanning_tree};
+use super::geo::tree::spanning_tree;
 use super::geo::{MapPoint, Projection};
 use super::model::{Dataset, NetworkKind, PartnershipKind, PlaceKind};
 
@@ -149,10 +149,11 @@ impl Atlas {
                 let (inside, beyond): (Vec<usize>, Vec<usize>) =
                     members.iter().partition(|&&m| !places[m].beyond);
                 let points: Vec<MapPoint> = inside.iter().map(|&m| places[m].at).collect();
-                for (i, j) in minimum_spanning_tree(&points) {
+                let tree = spanning_tree(&points);
+                for &(i, j) in &tree.edges {
                     arc(inside[i], inside[j], d);
                 }
-                let edge: Vec<usize> = hull(&points).into_iter().map(|i| inside[i]).collect();
+                let edge: Vec<usize> = tree.hull.iter().map(|&i| inside[i]).collect();
                 for &far in &beyond {
                     let nearest = edge.iter().copied().min_by(|&x, &y| {
                         let to = |p: usize| places[p].at.distance(places[far].at);

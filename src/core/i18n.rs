@@ -176,6 +176,12 @@ impl Messages {
     }
 }
 
+/// `fill` with values held as `String`s (a problem's, an error's).
+pub fn fill_owned(template: &str, values: &[(&str, String)]) -> String {
+    let args: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    fill(template, &args)
+}
+
 /// Replaces each `{name}` in `template` by its value; unknown placeholders stay as written.
 pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len() + 16);

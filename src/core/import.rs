@@ -694,21 +694,21 @@ fn ensure_gazetteer_source(dataset: &mut Dataset, report: &mut ImportReport) {
     }
 }
 
+/// The words of `text` in lowercase ASCII letters and digits, from any script (Kraków →
+/// krakow, Санкт-Петербург → sankt peterburg): what ids and column names are made of.
+pub fn ascii_words(text: &str) -> Vec<String> {
+    deunicode::deunicode(text)
+        .to_ascii_lowercase()
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
 /// A lowercase ASCII id from a name: "Frankenberg (Eder)" → "frankenberg-eder".
 pub fn slug(text: &str) -> String {
-    // Any script to ASCII (Kraków → krakow, Санкт-Петербург → sankt-peterburg), then lowercase
-    // letters and digits joined by single hyphens.
-    let folded = deunicode::deunicode(text).to_ascii_lowercase();
-    let mut out = String::new();
-    for c in folded.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    let out = out
-        .trim_end_matches('-')
+    let out = ascii_words(text)
+        .join("-")
         .chars()
         .take(60)
         .collect::<String>();

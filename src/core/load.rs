@@ -79,8 +79,10 @@ impl LoadError {
 impl std::fmt::Display for LoadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let (key, values) = self.message();
-        let args: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        f.write_str(&super::i18n::fill(&super::problem::english(key), &args))
+        f.write_str(&super::i18n::fill_owned(
+            &super::problem::english(key),
+            &values,
+        ))
     }
 }
 
@@ -212,7 +214,8 @@ fn record_problem(
         .next()
         .unwrap_or_default()
         .to_string();
-    if let Some(named) = named_field(&message) {
+    let named = named_field(&message);
+    if let Some(named) = named {
         if !field.ends_with(named) {
             field = if field.is_empty() {
                 named.to_string()
@@ -226,7 +229,7 @@ fn record_problem(
     let date = message
         .strip_suffix(NOT_A_DATE)
         .map(|quoted| quoted.trim_matches('"').to_string());
-    let (rule, value) = match named_field(&message) {
+    let (rule, value) = match named {
         _ if date.is_some() => ("problem.not_date", date.unwrap_or_default()),
         Some(named) if message.starts_with("missing") => {
             ("problem.missing_field", named.to_string())

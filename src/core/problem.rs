@@ -42,8 +42,7 @@ impl Problem {
 
     /// The message as `template` (the rule's text in some language) words it.
     pub fn message_with(&self, template: &str) -> String {
-        let args: Vec<(&str, &str)> = self.values.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        super::i18n::fill(template, &args)
+        super::i18n::fill_owned(template, &self.values)
     }
 
     /// The rule without the values that differ from record to record, as `template` words it:

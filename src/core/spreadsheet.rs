@@ -101,12 +101,7 @@ const SIDED: [&str; 4] = ["place", "country", "lat", "lon"];
 
 /// A header as written, lowercase ASCII with `_` between its words: `Källa URL` → `kalla_url`.
 fn normalise(header: &str) -> String {
-    let ascii = deunicode::deunicode(header.trim()).to_ascii_lowercase();
-    let words: Vec<&str> = ascii
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    words.join("_")
+    super::import::ascii_words(header).join("_")
 }
 
 /// The template's name of the column a header names (`Ort A` → `place_a`, `Kilde URL` →

@@ -55,8 +55,7 @@ impl std::fmt::Display for FetchError {
                 ("fetch.bad_basemap", vec![("detail", message.clone())])
             }
         };
-        let args: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        f.write_str(&crate::core::i18n::fill(&t_or(key, key), &args))
+        f.write_str(&crate::core::i18n::fill_owned(&t_or(key, key), &values))
     }
 }
 

@@ -7,13 +7,37 @@
 
 use super::MapPoint;
 
-/// The edges, as index pairs, of the shortest tree that connects all `points`.
-pub fn minimum_spanning_tree(points: &[MapPoint]) -> Vec<(usize, usize)> {
+/// The shortest tree through some points, and the points on the outside of them.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SpanningTree {
+    /// Its edges, as index pairs.
+    pub edges: Vec<(usize, usize)>,
+    /// The points on the convex hull, by index (all of them when they lie on one line).
+    pub hull: Vec<usize>,
+}
+
+/// The shortest tree that connects all `points`, and their hull, from one triangulation.
+pub fn spanning_tree(points: &[MapPoint]) -> SpanningTree {
+    let input: Vec<delaunator::Point> = points
+        .iter()
+        .map(|p| delaunator::Point { x: p.x, y: p.y })
+        .collect();
+    let triangulation = delaunator::triangulate(&input);
+    SpanningTree {
+        edges: minimum_spanning_tree(points, &triangulation),
+        hull: triangulation.hull,
+    }
+}
+
+fn minimum_spanning_tree(
+    points: &[MapPoint],
+    triangulation: &delaunator::Triangulation,
+) -> Vec<(usize, usize)> {
     let n = points.len();
     if n < 2 {
         return Vec::new();
     }
-    let mut candidates = delaunay_edges(points);
+    let mut candidates = delaunay_edges(triangulation, n);
     // The triangulation leaves out points that coincide with another (and has no triangles
     // when all lie on one line): neighbours in coordinate order join those, at their distance.
     let mut order: Vec<usize> = (0..n).collect();
@@ -38,28 +62,14 @@ pub fn minimum_spanning_tree(points: &[MapPoint]) -> Vec<(usize, usize)> {
     edges
 }
 
-/// The points on the convex hull around `points`, by index (all of them when they lie on one
-/// line).
-pub fn hull(points: &[MapPoint]) -> Vec<usize> {
-    delaunator::triangulate(&as_input(points)).hull
-}
-
-fn as_input(points: &[MapPoint]) -> Vec<delaunator::Point> {
-    points
-        .iter()
-        .map(|p| delaunator::Point { x: p.x, y: p.y })
-        .collect()
-}
-
-/// Each edge of the triangulation once, smaller index first.
-fn delaunay_edges(points: &[MapPoint]) -> Vec<(usize, usize)> {
-    let triangulation = delaunator::triangulate(&as_input(points));
+/// Each edge of the triangulation of `n` points once, smaller index first.
+fn delaunay_edges(triangulation: &delaunator::Triangulation, n: usize) -> Vec<(usize, usize)> {
     let mut edges: Vec<(usize, usize)> = triangulation
         .triangles
         .chunks_exact(3)
         .flat_map(|t| [(t[0], t[1]), (t[1], t[2]), (t[2], t[0])])
         .map(|(a, b)| (a.min(b), a.max(b)))
-        .filter(|&(a, b)| a != b && b < points.len())
+        .filter(|&(a, b)| a != b && b < n)
         .collect();
     edges.sort_unstable();
     edges.dedup();
@@ -142,7 +152,7 @@ mod tests {
             p(10.0, 10.0),
             p(0.0, 10.0),
         ];
-        let mut around = hull(&points);
+        let mut around = spanning_tree(&points).hull;
         around.sort_unstable();
         assert_eq!(around, [0, 1, 3, 4]);
     }
@@ -150,10 +160,10 @@ mod tests {
     #[test]
     fn the_tree_takes_the_short_edges() {
         let points = [p(0.0, 0.0), p(10.0, 0.0), p(0.0, 1.0), p(10.0, 1.0)];
-        let edges = minimum_spanning_tree(&points);
+        let edges = spanning_tree(&points).edges;
         assert_eq!(edges.len(), 3);
         assert!((length(&points, &edges) - 12.0).abs() < 1e-9);
-        assert!(minimum_spanning_tree(&points[..1]).is_empty());
+        assert!(spanning_tree(&points[..1]).edges.is_empty());
     }
 
     #[test]
@@ -171,7 +181,7 @@ mod tests {
         let lined_up: Vec<MapPoint> = (0..50).map(|i| p(f64::from(i * 7 % 50), 3.0)).collect();
         let same: Vec<MapPoint> = vec![p(1.0, 1.0); 5];
         for points in [scattered, lined_up, same] {
-            let edges = minimum_spanning_tree(&points);
+            let edges = spanning_tree(&points).edges;
             assert_eq!(edges.len(), points.len() - 1, "every point is joined");
             let (ours, reference) = (length(&points, &edges), prim(&points));
             assert!(
