@@ -1,7 +1,7 @@
 //! Importing spreadsheets: separators, byte-order marks, matching places the dataset has,
 //! geocoding new ones, and refusing to guess.
 
-use partnermap::core::import::{import, Gazetteer, ImportReport};
+use partnermap::core::import::{import, import_sheet, Gazetteer, ImportReport, Sheet};
 use partnermap::core::load::load;
 use partnermap::core::model::{Dataset, PartnershipKind};
 
@@ -112,7 +112,7 @@ fn an_ambiguous_name_is_reported_with_its_candidates_and_not_guessed() {
         problem
             .candidates
             .iter()
-            .any(|c| c.contains("geonames:2925629")),
+            .any(|c| c.write == "geonames:2925629" && c.district.is_empty() == c.region.is_empty()),
         "{:?}",
         problem.candidates
     );
@@ -150,6 +150,11 @@ fn an_unknown_name_is_reported_and_its_row_adds_nothing() {
         .message
         .contains("not in the dataset or the gazetteer"));
     assert!(report.rejected[0].candidates.is_empty());
+    assert!(
+        report.rejected[0].asks_coordinates,
+        "it asks for coordinates"
+    );
+    assert!(!report.rejected[1].asks_coordinates);
     assert!(
         !dataset.places.iter().any(|p| p.id == "slupsk"),
         "a rejected row leaves no place behind"
@@ -239,4 +244,53 @@ fn a_windows_1252_sheet_with_german_column_names_imports() {
         .unwrap();
     assert_eq!(partner.name, "Großröhrsdorf");
     assert_eq!(link.kind, PartnershipKind::Twinning);
+}
+
+#[test]
+fn a_picked_candidate_and_given_coordinates_let_their_rows_in() {
+    // No coordinate columns: giving coordinates adds them.
+    let csv = "place_a;country_a;place_b;country_b;kind;source_url;source_language\n\
+               Køge;DK;Frankenberg;DE;friendship;https://example.org/f;de\n\
+               Bytów;PL;Atlantis;DK;twinning;https://example.org/f;de\n";
+    let mut sheet = Sheet::read(csv).unwrap();
+    let mut dataset = shipped();
+    let report = import_sheet(&sheet, &mut dataset, &gazetteer()).unwrap();
+    let rows: Vec<usize> = report.rejected.iter().map(|p| p.row).collect();
+    assert_eq!(rows, [2, 3]);
+    assert!(report.added_rows.is_empty());
+    let candidates = &report.rejected[0].candidates;
+    assert_eq!(candidates.len(), 2);
+    assert!(candidates
+        .iter()
+        .all(|c| c.name == "Frankenberg" && c.population.is_some()));
+    assert!(report.rejected[1].asks_coordinates);
+
+    let pick = candidates
+        .iter()
+        .find(|c| c.write == "geonames:2925629")
+        .expect("Frankenberg (Eder) is a candidate");
+    sheet.set(2, "place_b", &pick.write);
+    sheet.set(3, "lat_b", "55,5");
+    sheet.set(3, "lon_b", " 11.25 ");
+    let mut dataset = shipped();
+    let report = import_sheet(&sheet, &mut dataset, &gazetteer()).unwrap();
+    assert!(report.rejected.is_empty(), "{:?}", report.rejected);
+    assert_eq!(
+        report.added_rows.keys().copied().collect::<Vec<_>>(),
+        [2, 3]
+    );
+    let atlantis = dataset
+        .places
+        .iter()
+        .find(|p| p.name == "Atlantis")
+        .unwrap();
+    assert_eq!(
+        (atlantis.location.lat, atlantis.location.lon),
+        (55.5, 11.25)
+    );
+    let added = &report.added_rows[&3];
+    assert!(dataset
+        .partnerships
+        .iter()
+        .any(|l| &l.id == added && l.places[1] == atlantis.id));
 }

@@ -34,6 +34,15 @@ impl Needed {
 }
 
 fn needed(dataset: &Dataset, atlas: &Atlas, shown: &[bool]) -> Needed {
+    let records = (0..atlas.links.len())
+        .filter(|&i| shown.get(i).copied().unwrap_or(false))
+        .map(|i| atlas.links[i].record)
+        .collect();
+    needed_by(dataset, records)
+}
+
+/// What `records` need to stay a valid dataset, as [`needed`].
+fn needed_by(dataset: &Dataset, mut records: Vec<Record>) -> Needed {
     let mut keep = Needed::default();
     // The records by id, from the dataset itself: a meeting may be part of a partnership the
     // map could not draw, which the cut must still hold.
@@ -55,10 +64,6 @@ fn needed(dataset: &Dataset, atlas: &Atlas, shown: &[bool]) -> Needed {
         .iter()
         .enumerate()
         .map(|(i, p)| (p.id.as_str(), i))
-        .collect();
-    let mut records: Vec<Record> = (0..atlas.links.len())
-        .filter(|&i| shown.get(i).copied().unwrap_or(false))
-        .map(|i| atlas.links[i].record)
         .collect();
     let mut next = 0;
     while let Some(&record) = records.get(next) {
@@ -114,6 +119,31 @@ fn needed(dataset: &Dataset, atlas: &Atlas, shown: &[bool]) -> Needed {
         }
     }
     keep
+}
+
+/// The partnerships `ids` with every record they need, as a dataset of their own: what the
+/// staff page offers as "only my rows".
+pub fn partnerships_cut(dataset: &Dataset, ids: &BTreeSet<&str>) -> Dataset {
+    let records = (dataset.partnerships.iter().enumerate())
+        .filter(|(_, p)| ids.contains(p.id.as_str()))
+        .map(|(i, _)| Record::Partnership(i))
+        .collect();
+    let keep = needed_by(dataset, records);
+    let kept = |collection: &str, id: &str| keep.of(collection).contains(id);
+    Dataset {
+        schema: dataset.schema.clone(),
+        schema_version: dataset.schema_version,
+        themes: filter_by(&dataset.themes, |t| kept("themes", &t.id)),
+        sources: filter_by(&dataset.sources, |s| kept("sources", &s.id)),
+        places: filter_by(&dataset.places, |p| kept("places", &p.id)),
+        partnerships: filter_by(&dataset.partnerships, |p| kept("partnerships", &p.id)),
+        networks: filter_by(&dataset.networks, |n| kept("networks", &n.id)),
+        events: filter_by(&dataset.events, |e| kept("events", &e.id)),
+    }
+}
+
+fn filter_by<T: Clone>(items: &[T], keep: impl Fn(&T) -> bool) -> Vec<T> {
+    items.iter().filter(|i| keep(i)).cloned().collect()
 }
 
 /// The links `shown` (per atlas link), with every record they refer to, cut from the dataset

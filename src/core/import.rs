@@ -121,22 +121,54 @@ impl Gazetteer {
 }
 
 impl GazetteerEntry {
-    /// How a candidate is shown to the person who must choose: enough to tell them apart.
-    pub fn describe(&self) -> String {
-        let district = if self.district.is_empty() {
-            String::new()
-        } else {
-            format!(", district {}", self.district)
-        };
-        format!(
-            "{} ({}, region {}{district}, {} inhabitants, {:.4} {:.4}): write geonames:{}",
-            self.name,
-            self.country,
-            self.admin1,
-            self.population,
-            self.lat,
-            self.lon,
-            self.geonameid
+    /// This place as a candidate for a row's ambiguous name.
+    pub fn candidate(&self) -> Candidate {
+        Candidate {
+            write: format!("geonames:{}", self.geonameid),
+            name: self.name.clone(),
+            country: self.country.clone(),
+            region: self.admin1.clone(),
+            district: self.district.clone(),
+            population: Some(self.population).filter(|&n| n > 0),
+            lat: self.lat,
+            lon: self.lon,
+        }
+    }
+}
+
+/// A place an ambiguous name could be: enough to tell it from the others, and what to write
+/// in the row's cell to name it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    /// The cell's text that names exactly this place (`geonames:2925629`, or a dataset id).
+    pub write: String,
+    pub name: String,
+    pub country: String,
+    /// GeoNames' first-level division code; empty for the dataset's own places.
+    pub region: String,
+    pub district: String,
+    pub population: Option<u64>,
+    pub lat: f64,
+    pub lon: f64,
+}
+
+impl std::fmt::Display for Candidate {
+    /// How the data tool lists it.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} ({}", self.name, self.country)?;
+        if !self.region.is_empty() {
+            write!(f, ", region {}", self.region)?;
+        }
+        if !self.district.is_empty() {
+            write!(f, ", district {}", self.district)?;
+        }
+        if let Some(n) = self.population {
+            write!(f, ", {n} inhabitants")?;
+        }
+        write!(
+            f,
+            ", {:.4} {:.4}): write {}",
+            self.lat, self.lon, self.write
         )
     }
 }
@@ -148,8 +180,10 @@ pub struct RowProblem {
     pub row: usize,
     pub column: String,
     pub message: String,
-    /// For an ambiguous or unknown place: the places it could be.
-    pub candidates: Vec<String>,
+    /// For an ambiguous place: the places it could be.
+    pub candidates: Vec<Candidate>,
+    /// For a place neither the dataset nor the gazetteer knows: the row needs its coordinates.
+    pub asks_coordinates: bool,
 }
 
 /// What an import did.
@@ -161,6 +195,8 @@ pub struct ImportReport {
     /// Rows describing a partnership the dataset already has.
     pub already_present: Vec<usize>,
     pub rejected: Vec<RowProblem>,
+    /// The partnership each row added, by row.
+    pub added_rows: BTreeMap<usize, String>,
 }
 
 /// The separator a spreadsheet used: whichever of `;` and `,` its header has more of.
@@ -172,6 +208,99 @@ fn separator(header: &str) -> u8 {
     }
 }
 
+/// A spreadsheet's rows as read: column names as the template has them, cells trimmed.
+/// The staff page changes cells in place (a picked candidate, given coordinates) and checks
+/// the sheet again.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sheet {
+    pub columns: Vec<String>,
+    pub rows: Vec<SheetRow>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SheetRow {
+    /// The spreadsheet's row number, the header being row 1.
+    pub row: usize,
+    /// The row's cells in the order of the columns, or why the row could not be read.
+    pub cells: Result<Vec<String>, String>,
+}
+
+/// The columns every sheet must have.
+const REQUIRED: [&str; 6] = [
+    "place_a",
+    "country_a",
+    "place_b",
+    "country_b",
+    "kind",
+    "source_url",
+];
+
+impl Sheet {
+    /// Reads CSV text (after `spreadsheet::decode`), separated by commas or semicolons.
+    pub fn read(csv_text: &str) -> Result<Sheet, String> {
+        let text = csv_text.strip_prefix('\u{feff}').unwrap_or(csv_text);
+        let header_line = text.lines().next().ok_or("the file is empty")?;
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(separator(header_line))
+            .trim(csv::Trim::All)
+            .from_reader(text.as_bytes());
+        let columns: Vec<String> = reader
+            .headers()
+            .map_err(|e| format!("header: {e}"))?
+            .iter()
+            .map(super::spreadsheet::column_name)
+            .collect();
+        if let Some(missing) = REQUIRED.iter().find(|r| !columns.iter().any(|c| c == *r)) {
+            return Err(format!(
+                "the header has no column {missing} (see data/partnerships-template.csv)"
+            ));
+        }
+        let rows = reader
+            .records()
+            .enumerate()
+            .map(|(i, record)| SheetRow {
+                row: i + 2,
+                cells: record
+                    .map(|r| r.iter().map(str::to_string).collect())
+                    .map_err(|e| e.to_string()),
+            })
+            .collect();
+        Ok(Sheet { columns, rows })
+    }
+
+    /// A row's non-empty cells by column name.
+    pub fn cells<'a>(&'a self, row: &'a SheetRow) -> BTreeMap<&'a str, &'a str> {
+        let Ok(cells) = &row.cells else {
+            return BTreeMap::new();
+        };
+        self.columns
+            .iter()
+            .map(String::as_str)
+            .zip(cells.iter().map(String::as_str))
+            .filter(|(_, v)| !v.is_empty())
+            .collect()
+    }
+
+    /// Writes `value` into a row's cell, adding the column if the sheet has none of that name.
+    pub fn set(&mut self, row: usize, column: &str, value: &str) {
+        let index = match self.columns.iter().position(|c| c == column) {
+            Some(i) => i,
+            None => {
+                self.columns.push(column.to_string());
+                self.columns.len() - 1
+            }
+        };
+        for r in self.rows.iter_mut().filter(|r| r.row == row) {
+            if let Ok(cells) = &mut r.cells {
+                if cells.len() <= index {
+                    cells.resize(index + 1, String::new());
+                }
+                cells[index] = value.trim().to_string();
+            }
+        }
+    }
+}
+
 /// Merges the rows of `csv_text` into `dataset`. Rows with a problem are left out and
 /// reported; the rest are added, reusing places and sources the dataset has.
 pub fn import(
@@ -179,55 +308,31 @@ pub fn import(
     dataset: &mut Dataset,
     gazetteer: &Gazetteer,
 ) -> Result<ImportReport, String> {
-    let text = csv_text.strip_prefix('\u{feff}').unwrap_or(csv_text);
-    let header_line = text.lines().next().ok_or("the file is empty")?;
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(separator(header_line))
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
-    let headers: Vec<String> = reader
-        .headers()
-        .map_err(|e| format!("header: {e}"))?
-        .iter()
-        .map(super::spreadsheet::column_name)
-        .collect();
-    for required in [
-        "place_a",
-        "country_a",
-        "place_b",
-        "country_b",
-        "kind",
-        "source_url",
-    ] {
-        if !headers.iter().any(|h| h == required) {
-            return Err(format!(
-                "the header has no column {required} (see data/partnerships-template.csv)"
-            ));
-        }
-    }
+    import_sheet(&Sheet::read(csv_text)?, dataset, gazetteer)
+}
+
+/// Merges a sheet's rows into `dataset`, as [`import`] does.
+pub fn import_sheet(
+    sheet: &Sheet,
+    dataset: &mut Dataset,
+    gazetteer: &Gazetteer,
+) -> Result<ImportReport, String> {
     let mut report = ImportReport::default();
     // Which row added each new record, by (collection, id).
     let mut origins: BTreeMap<(&'static str, String), usize> = BTreeMap::new();
-    for (i, record) in reader.records().enumerate() {
-        let row = i + 2;
-        let record = match record {
-            Ok(record) => record,
-            Err(e) => {
-                report.rejected.push(RowProblem {
-                    row,
-                    column: String::new(),
-                    message: e.to_string(),
-                    candidates: vec![],
-                });
-                continue;
-            }
-        };
-        let cells: BTreeMap<&str, &str> = headers
-            .iter()
-            .map(String::as_str)
-            .zip(record.iter())
-            .filter(|(_, v)| !v.is_empty())
-            .collect();
+    for sheet_row in &sheet.rows {
+        let row = sheet_row.row;
+        if let Err(e) = &sheet_row.cells {
+            report.rejected.push(RowProblem {
+                row,
+                column: String::new(),
+                message: e.clone(),
+                candidates: vec![],
+                asks_coordinates: false,
+            });
+            continue;
+        }
+        let cells = sheet.cells(sheet_row);
         if cells.is_empty() {
             continue;
         }
@@ -264,6 +369,11 @@ pub fn import(
         }
     }
     keep_what_validates(dataset, &mut report, &origins)?;
+    report.added_rows = report
+        .added_partnerships
+        .iter()
+        .filter_map(|id| Some((*origins.get(&("partnerships", id.clone()))?, id.clone())))
+        .collect();
     Ok(report)
 }
 
@@ -294,6 +404,7 @@ fn keep_what_validates(
             column: problem.field.clone(),
             message: problem.message(),
             candidates: vec![],
+            asks_coordinates: false,
         });
     }
     report.rejected.sort_by_key(|p| p.row);
@@ -335,6 +446,7 @@ fn import_row(
         column: column.into(),
         message,
         candidates: vec![],
+        asks_coordinates: false,
     };
     let cell = |name: &str| cells.get(name).copied();
     let required = |name: &str| cell(name).ok_or_else(|| problem(name, "is empty".into()));
@@ -399,18 +511,35 @@ fn import_row(
 }
 
 fn parse_kind(text: &str) -> Option<PartnershipKind> {
-    match fold(text).replace([' ', '-'], "_").as_str() {
+    // The template's words, and what staff write in German, Danish, Swedish and Polish.
+    match ascii_words(text).join("_").as_str() {
         "twinning"
         | "partnership"
         | "town_twinning"
+        | "twin_town"
         | "stadtepartnerschaft"
+        | "partnerstadt"
         | "venskabsby"
-        | "vanort" => Some(PartnershipKind::Twinning),
-        "friendship" => Some(PartnershipKind::Friendship),
-        "cooperation_agreement" | "agreement" | "samarbejdsaftale" | "kooperationsvereinbarung" => {
-            Some(PartnershipKind::CooperationAgreement)
+        | "vanort"
+        | "vanskapsort"
+        | "miasto_partnerskie"
+        | "partnerstwo_miast" => Some(PartnershipKind::Twinning),
+        "friendship" | "freundschaft" | "venskab" | "vanskap" | "przyjazn" => {
+            Some(PartnershipKind::Friendship)
         }
-        "project_partnership" | "project" => Some(PartnershipKind::ProjectPartnership),
+        "cooperation_agreement"
+        | "agreement"
+        | "kooperationsvereinbarung"
+        | "samarbejdsaftale"
+        | "samarbetsavtal"
+        | "porozumienie_o_wspolpracy" => Some(PartnershipKind::CooperationAgreement),
+        "project_partnership"
+        | "project"
+        | "projektpartnerschaft"
+        | "projekt"
+        | "projektpartnerskab"
+        | "projektpartnerskap"
+        | "partnerstwo_projektowe" => Some(PartnershipKind::ProjectPartnership),
         _ => None,
     }
 }
@@ -505,11 +634,12 @@ fn resolve_place(
     report: &mut ImportReport,
 ) -> Result<String, RowProblem> {
     let column = format!("place_{side}");
-    let problem = |message: String, candidates: Vec<String>| RowProblem {
+    let problem = |message: String, candidates: Vec<Candidate>| RowProblem {
         row,
         column: column.clone(),
         message,
         candidates,
+        asks_coordinates: false,
     };
     let name = cells
         .get(column.as_str())
@@ -526,6 +656,7 @@ fn resolve_place(
             column: format!("country_{side}"),
             message: format!("\"{country}\" is not an ISO 3166-1 alpha-2 code"),
             candidates: vec![],
+            asks_coordinates: false,
         });
     }
 
@@ -550,7 +681,16 @@ fn resolve_place(
         several => {
             let ids = several
                 .iter()
-                .map(|p| format!("{} (write its id: {})", p.name, p.id))
+                .map(|p| Candidate {
+                    write: p.id.clone(),
+                    name: p.name.clone(),
+                    country: p.country.clone(),
+                    region: String::new(),
+                    district: String::new(),
+                    population: p.population.as_ref().map(|n| n.count),
+                    lat: p.location.lat,
+                    lon: p.location.lon,
+                })
                 .collect();
             return Err(problem(
                 format!("\"{name}\" names several places of the dataset"),
@@ -572,6 +712,7 @@ fn resolve_place(
                 message: format!("\"{text}\" is not a number from -{limit} to {limit}"),
                 column,
                 candidates: vec![],
+                asks_coordinates: false,
             }),
         })
     };
@@ -614,15 +755,18 @@ fn resolve_place(
                     match found.as_slice() {
                         [one] => *one,
                         [] => {
-                            return Err(problem(
-                                format!("\"{name}\" ({country}) is not in the dataset or the gazetteer: give lat_{side} and lon_{side}"),
-                                vec![],
-                            ))
+                            return Err(RowProblem {
+                                asks_coordinates: true,
+                                ..problem(
+                                    format!("\"{name}\" ({country}) is not in the dataset or the gazetteer: give lat_{side} and lon_{side}"),
+                                    vec![],
+                                )
+                            })
                         }
                         several => {
                             return Err(problem(
                                 format!("\"{name}\" ({country}) matches {} places: name one as geonames:ID, or give lat_{side} and lon_{side}", several.len()),
-                                several.iter().map(|e| e.describe()).collect(),
+                                several.iter().map(|e| e.candidate()).collect(),
                             ))
                         }
                     }

@@ -2,6 +2,7 @@
 
 pub mod atlas;
 pub mod basemap;
+pub mod check;
 pub mod date;
 pub mod export;
 pub mod filter;
@@ -9,7 +10,6 @@ pub mod filter;
 pub mod first_paint;
 pub mod geo;
 pub mod i18n;
-#[cfg(not(target_arch = "wasm32"))]
 pub mod import;
 pub mod json_path;
 pub mod labels;
@@ -22,7 +22,6 @@ pub mod scene;
 pub mod schema;
 pub mod search;
 pub mod share;
-#[cfg(not(target_arch = "wasm32"))]
 pub mod spreadsheet;
 pub mod summary;
 #[cfg(not(target_arch = "wasm32"))]

@@ -104,8 +104,7 @@ pub fn as_text(problems: &[Problem], template: &dyn Fn(&str) -> String) -> Strin
     text
 }
 
-/// English, from the English pack: for the data tool's output and the tests.
-#[cfg(not(target_arch = "wasm32"))]
+/// English, from the English pack: for the data tool's output, the staff page and the tests.
 pub fn english(key: &str) -> String {
     use std::sync::OnceLock;
     static PACK: OnceLock<super::i18n::Pack> = OnceLock::new();
@@ -115,7 +114,6 @@ pub fn english(key: &str) -> String {
     pack.get(key).unwrap_or(key).to_string()
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 impl Problem {
     /// The message in English.
     pub fn message(&self) -> String {
@@ -123,7 +121,6 @@ impl Problem {
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.line_with(&english(self.rule)))
