@@ -13,7 +13,7 @@ cargo fmt --check
 
 step "lints (native and wasm)"
 cargo clippy --locked --all-targets --quiet -- -D warnings
-cargo clippy --locked --target wasm32-unknown-unknown --lib --bin partnermap-web --quiet -- -D warnings
+cargo clippy --locked --target wasm32-unknown-unknown --lib --bin partnermap-web --bin partnermap-check --quiet -- -D warnings
 
 step "the committed basemap is what the preparation step makes"
 ./scripts/prepare-basemap.sh --check

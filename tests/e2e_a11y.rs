@@ -4,39 +4,11 @@
 
 mod support;
 
-use fantoccini::{key::Key, Client};
+use fantoccini::key::Key;
 use support::{
-    open_map, repo, screenshot, wait_for, wait_text, wait_value, with_browser, with_browser_in,
-    Site,
+    axe_source, open_map, screenshot, violations, wait_for, wait_text, wait_value, with_browser,
+    with_browser_in, Site,
 };
-
-/// axe-core's script, where scripts/setup.sh puts it.
-fn axe_source() -> String {
-    let path = repo().join("target/npm/node_modules/axe-core/axe.min.js");
-    std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e}; run scripts/setup.sh", path.display()))
-}
-
-/// The serious and critical violations axe-core finds on the page as it is now.
-async fn violations(client: &Client, axe: &str) -> Vec<String> {
-    client
-        .execute(&format!("{axe}\n;return 1;"), vec![])
-        .await
-        .expect("load axe-core");
-    let found = client
-        .execute_async(
-            "const done = arguments[arguments.length - 1];
-             axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] })
-               .then((r) => done(r.violations
-                 .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-                 .map((v) => v.id + ': ' + v.help + ' at ' + v.nodes.map((n) => n.target.join(' ')).join(', '))))
-               .catch((e) => done(['axe failed: ' + e]));",
-            vec![],
-        )
-        .await
-        .expect("run axe-core");
-    serde_json::from_value(found).unwrap_or_default()
-}
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_main_views_have_no_serious_accessibility_violations() {

@@ -47,7 +47,7 @@ fn keys_in_code() -> BTreeSet<String> {
                             !part.is_empty()
                                 && part.chars().all(|c| c.is_ascii_lowercase() || c == '_')
                         })
-                        && ![".json", ".csv", ".svg", ".png"]
+                        && ![".json", ".csv", ".svg", ".png", ".html", ".txt"]
                             .iter()
                             .any(|x| literal.ends_with(x));
                     if looks_like_key {

@@ -8,7 +8,7 @@ use partnermap::core::import::{gazetteer_source, Gazetteer};
 use partnermap::core::load::load;
 use partnermap::core::model::{Dataset, Place};
 use partnermap::core::wikidata::{
-    build, in_region, to_json, Extracts, Report, Texts, EUROCITIES, WIKIDATA_2016, WIKIDATA_2017,
+    build, in_region, Extracts, Report, Texts, EUROCITIES, WIKIDATA_2016, WIKIDATA_2017,
 };
 
 const HEADER: &str = "origincityLabel\torigincountry\toriginlat\toriginlong\toriginpopulation\tsistercityLabel\tdestinationlat\tdestinationlong\tdestinationpopulation\tdestination_countryLabel\tdist\teu";
@@ -251,7 +251,7 @@ fn eurocities_members_inside_and_beyond_once_each() {
 #[test]
 fn fixture_output_loads_without_problems() {
     let (d, _) = fixture();
-    let loaded = load(&to_json(&d).unwrap()).unwrap();
+    let loaded = load(&partnermap::core::export::dataset_file(&d).unwrap()).unwrap();
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
     assert_eq!(loaded.dataset, d);
 }
@@ -265,7 +265,7 @@ fn real() -> &'static (Dataset, Report, String) {
         let gazetteer = Gazetteer::read(&read("data/gazetteer.csv")).unwrap();
         let extracts = Extracts::read(std::path::Path::new("data/sources")).unwrap();
         let (d, report) = build(curated, &extracts, &gazetteer);
-        let text = to_json(&d).unwrap();
+        let text = partnermap::core::export::dataset_file(&d).unwrap();
         (d, report, text)
     })
 }

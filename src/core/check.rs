@@ -3,7 +3,7 @@
 //! each row's verdict, the merged dataset, the rows as a dataset of their own, the report,
 //! and the rows' links for the preview.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write;
 
 use super::export::partnerships_cut;
@@ -12,7 +12,7 @@ use super::geo::region::REGION;
 use super::geo::viewport::Extent;
 use super::geo::{MapPoint, Projection};
 use super::import::{import_sheet, Gazetteer, ImportReport, RowProblem, Sheet};
-use super::model::{Dataset, PartnershipKind};
+use super::model::{Dataset, Partnership, PartnershipKind};
 use super::spreadsheet::Encoding;
 
 /// A sheet checked against a dataset.
@@ -76,6 +76,18 @@ pub fn is_rejected(o: &Outcome) -> bool {
 pub fn check(sheet: &Sheet, dataset: &Dataset, gazetteer: &Gazetteer) -> Result<Checked, String> {
     let mut merged = dataset.clone();
     let report = import_sheet(sheet, &mut merged, gazetteer)?;
+    // An added row is named by its places as the dataset has them (a picked candidate's
+    // cell reads `geonames:2925629`); the others as written.
+    let names: HashMap<&str, &str> = merged
+        .places
+        .iter()
+        .map(|p| (p.id.as_str(), p.name.as_str()))
+        .collect();
+    let links: HashMap<&str, &Partnership> = merged
+        .partnerships
+        .iter()
+        .map(|l| (l.id.as_str(), l))
+        .collect();
     let rows = sheet
         .rows
         .iter()
@@ -101,10 +113,19 @@ pub fn check(sheet: &Sheet, dataset: &Dataset, gazetteer: &Gazetteer) -> Result<
                 return None;
             };
             let cell = |c: &str| cells.get(c).copied().unwrap_or_default().to_string();
+            let added = match &outcome {
+                Outcome::Added { partnership } => links.get(partnership.as_str()),
+                _ => None,
+            };
+            let place = |side: usize| {
+                added
+                    .and_then(|l| names.get(l.places[side].as_str()))
+                    .map_or_else(|| cell(["place_a", "place_b"][side]), |n| n.to_string())
+            };
             Some(RowVerdict {
                 row,
-                place_a: cell("place_a"),
-                place_b: cell("place_b"),
+                place_a: place(0),
+                place_b: place(1),
                 kind: cell("kind"),
                 outcome,
             })

@@ -121,6 +121,43 @@ fn needed_by(dataset: &Dataset, mut records: Vec<Record>) -> Needed {
     keep
 }
 
+/// A dataset as a file, as the data tool writes `data/partnerships.json` and the staff page
+/// offers it for download: the top level pretty-printed, each
+/// record on one line (so a change shows as one changed line in git), keys in struct order.
+pub fn dataset_file(d: &Dataset) -> Result<String, serde_json::Error> {
+    fn list<T: serde::Serialize>(
+        out: &mut String,
+        name: &str,
+        items: &[T],
+        last: bool,
+    ) -> Result<(), serde_json::Error> {
+        out.push_str(&format!("  \"{name}\": ["));
+        for (i, item) in items.iter().enumerate() {
+            out.push_str(if i == 0 { "\n    " } else { ",\n    " });
+            out.push_str(&serde_json::to_string(item)?);
+        }
+        out.push_str(if items.is_empty() { "]" } else { "\n  ]" });
+        out.push_str(if last { "\n" } else { ",\n" });
+        Ok(())
+    }
+    let mut out = String::from("{\n");
+    if let Some(schema) = &d.schema {
+        out.push_str(&format!(
+            "  \"$schema\": {},\n",
+            serde_json::to_string(schema)?
+        ));
+    }
+    out.push_str(&format!("  \"schema_version\": {},\n", d.schema_version));
+    list(&mut out, "themes", &d.themes, false)?;
+    list(&mut out, "sources", &d.sources, false)?;
+    list(&mut out, "places", &d.places, false)?;
+    list(&mut out, "partnerships", &d.partnerships, false)?;
+    list(&mut out, "networks", &d.networks, false)?;
+    list(&mut out, "events", &d.events, true)?;
+    out.push_str("}\n");
+    Ok(out)
+}
+
 /// The partnerships `ids` with every record they need, as a dataset of their own: what the
 /// staff page offers as "only my rows".
 pub fn partnerships_cut(dataset: &Dataset, ids: &BTreeSet<&str>) -> Dataset {

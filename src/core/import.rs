@@ -681,15 +681,23 @@ fn resolve_place(
         several => {
             let ids = several
                 .iter()
-                .map(|p| Candidate {
-                    write: p.id.clone(),
-                    name: p.name.clone(),
-                    country: p.country.clone(),
-                    region: String::new(),
-                    district: String::new(),
-                    population: p.population.as_ref().map(|n| n.count),
-                    lat: p.location.lat,
-                    lon: p.location.lon,
+                .map(|p| {
+                    // The dataset's places have no divisions of their own; the gazetteer's
+                    // entry of that name at the same spot tells two Frankenbergs apart.
+                    let same = gazetteer.find(&p.name, &p.country).into_iter().find(|g| {
+                        (g.lat - p.location.lat).abs() < 0.05
+                            && (g.lon - p.location.lon).abs() < 0.05
+                    });
+                    Candidate {
+                        write: p.id.clone(),
+                        name: p.name.clone(),
+                        country: p.country.clone(),
+                        region: same.map(|g| g.admin1.clone()).unwrap_or_default(),
+                        district: same.map(|g| g.district.clone()).unwrap_or_default(),
+                        population: p.population.as_ref().map(|n| n.count),
+                        lat: p.location.lat,
+                        lon: p.location.lon,
+                    }
                 })
                 .collect();
             return Err(problem(

@@ -3,6 +3,8 @@
 //! Data flows one way: fetched dataset → [`state::MapState`] (atlas and memos) → SVG.
 
 pub mod app;
+mod blob;
+pub mod check;
 mod element_size;
 mod fetch;
 mod history;

@@ -605,3 +605,33 @@ pub fn generated(
         .themes;
     partnermap::core::synth::generate(shape, &gazetteer, &themes)
 }
+
+/// axe-core's script, where scripts/setup.sh puts it.
+#[allow(dead_code)]
+pub fn axe_source() -> String {
+    let path = repo().join("target/npm/node_modules/axe-core/axe.min.js");
+    std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e}; run scripts/setup.sh", path.display()))
+}
+
+/// The serious and critical violations axe-core finds on the page as it is now.
+#[allow(dead_code)]
+pub async fn violations(client: &Client, axe: &str) -> Vec<String> {
+    client
+        .execute(&format!("{axe}\n;return 1;"), vec![])
+        .await
+        .expect("load axe-core");
+    let found = client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] })
+               .then((r) => done(r.violations
+                 .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+                 .map((v) => v.id + ': ' + v.help + ' at ' + v.nodes.map((n) => n.target.join(' ')).join(', '))))
+               .catch((e) => done(['axe failed: ' + e]));",
+            vec![],
+        )
+        .await
+        .expect("run axe-core");
+    serde_json::from_value(found).unwrap_or_default()
+}

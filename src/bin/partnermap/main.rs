@@ -179,7 +179,7 @@ fn import(csv_file: &str, into: &str, gazetteer_file: &str) -> Result<bool, Stri
     for row in &report.already_present {
         println!("{csv_file}: row {row}: already in the dataset, skipped");
     }
-    let text = serde_json::to_string_pretty(&dataset).map_err(|e| e.to_string())? + "\n";
+    let text = partnermap::core::export::dataset_file(&dataset).map_err(|e| e.to_string())?;
     std::fs::write(into, text).map_err(|e| format!("{into}: {e}"))?;
     println!(
         "{into}: added {} partnership(s), {} place(s), {} source(s); {} row(s) left out",
@@ -252,7 +252,7 @@ fn prepare_basemap(atlas: &str, out: &str) -> Result<bool, String> {
 }
 
 fn build_dataset(check: bool) -> Result<bool, String> {
-    use partnermap::core::wikidata::{build, to_json, Extracts};
+    use partnermap::core::wikidata::{build, Extracts};
     let read = |path: &str| std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"));
     let curated =
         load(&read("data/curated.json")?).map_err(|e| format!("data/curated.json: {e}"))?;
@@ -264,7 +264,7 @@ fn build_dataset(check: bool) -> Result<bool, String> {
     let gazetteer = Gazetteer::read(&read("data/gazetteer.csv")?)?;
     let extracts = Extracts::read(std::path::Path::new("data/sources"))?;
     let (dataset, report) = build(curated.dataset, &extracts, &gazetteer);
-    let text = to_json(&dataset).map_err(|e| e.to_string())?;
+    let text = partnermap::core::export::dataset_file(&dataset).map_err(|e| e.to_string())?;
     print!("{report}");
     let out = "data/partnerships.json";
     if check {

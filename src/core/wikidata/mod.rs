@@ -17,8 +17,6 @@ mod sources;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde::Serialize;
-
 pub use countries::iso_code;
 pub use geo::{distance_km, in_region};
 pub use report::Report;
@@ -448,42 +446,6 @@ fn summarise(d: &Dataset, report: &mut Report) {
             n.members.len() - members_in,
         );
     }
-}
-
-/// The dataset as written to `data/partnerships.json`: the top level pretty-printed, each
-/// record on one line (so a change shows as one changed line in git), keys in struct order.
-pub fn to_json(d: &Dataset) -> Result<String, serde_json::Error> {
-    fn list<T: Serialize>(
-        out: &mut String,
-        name: &str,
-        items: &[T],
-        last: bool,
-    ) -> Result<(), serde_json::Error> {
-        out.push_str(&format!("  \"{name}\": ["));
-        for (i, item) in items.iter().enumerate() {
-            out.push_str(if i == 0 { "\n    " } else { ",\n    " });
-            out.push_str(&serde_json::to_string(item)?);
-        }
-        out.push_str(if items.is_empty() { "]" } else { "\n  ]" });
-        out.push_str(if last { "\n" } else { ",\n" });
-        Ok(())
-    }
-    let mut out = String::from("{\n");
-    if let Some(schema) = &d.schema {
-        out.push_str(&format!(
-            "  \"$schema\": {},\n",
-            serde_json::to_string(schema)?
-        ));
-    }
-    out.push_str(&format!("  \"schema_version\": {},\n", d.schema_version));
-    list(&mut out, "themes", &d.themes, false)?;
-    list(&mut out, "sources", &d.sources, false)?;
-    list(&mut out, "places", &d.places, false)?;
-    list(&mut out, "partnerships", &d.partnerships, false)?;
-    list(&mut out, "networks", &d.networks, false)?;
-    list(&mut out, "events", &d.events, true)?;
-    out.push_str("}\n");
-    Ok(out)
 }
 
 /// Wikidata's English label as the place's English name, where it is one: not the local name

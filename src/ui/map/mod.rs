@@ -1,7 +1,7 @@
 //! The map and what surrounds it: basemap and links in map units under one transform;
 //! markers, labels and the tooltip in screen pixels, so they keep their size at any zoom.
 
-mod basemap;
+pub(super) mod basemap;
 mod beyond;
 mod embed;
 mod flow_stops;

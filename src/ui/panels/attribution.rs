@@ -84,5 +84,11 @@ pub fn Attribution() -> impl IntoView {
             view! { {t(c.what)} ": " {link(c.url, c.who)} " (" {licence} ") · " }
         })
         .collect_view();
-    view! { <p class="card attribution">{credits}{projection()}</p> }
+    // Staff check and add their own partnerships on a page of their own (check.html).
+    view! {
+        <p class="card attribution">
+            {credits}{projection()}
+            <span class="check-link">" · " <a href="check.html">{t("app.check_link")}</a></span>
+        </p>
+    }
 }

@@ -6,7 +6,7 @@
 
 use leptos::html::Dialog;
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use super::attribution::attribution_text;
@@ -16,6 +16,7 @@ use super::summary::summary_text;
 use crate::core::export::{dataset_json, map_svg, LegendLine};
 use crate::core::filter::KindFilter;
 use crate::core::listing;
+use crate::ui::blob::blob_url;
 use crate::ui::fetch::{dataset_url, fetch_text};
 use crate::ui::i18n::{fill, language, t};
 use crate::ui::palette::theme_colour;
@@ -28,14 +29,6 @@ use crate::ui::text;
 struct File {
     name: &'static str,
     href: Option<String>,
-}
-
-pub(crate) fn blob_url(content: &str, mime: &str) -> Option<String> {
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let parts = js_sys::Array::of1(&JsValue::from_str(content));
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
-    web_sys::Url::create_object_url_with_blob(&blob).ok()
 }
 
 /// The legend as the image shows it: the kinds drawn now, then the chosen themes' colours.

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use crate::core::problem::{as_text, tally, Problem};
 use crate::ui::i18n::{count, fill, number, t, t_or};
 
-use super::export::blob_url;
+use crate::ui::blob::blob_url;
 
 /// The problems listed one by one; the rest are in the download.
 const SHOWN: usize = 50;
