@@ -98,6 +98,12 @@ async fn a_sheet_is_checked_fixed_in_place_previewed_and_its_dataset_opens_on_th
         assert!(offers.contains("51.06° N, 8.80° E") && offers.contains("50.91° N, 13.04° E"), "{offers}");
         screenshot(&client, "check-problems").await;
 
+        // The page credits what it uses: the basemap, the gazetteer, the dataset's sources.
+        let credits = text(&client, ".check-credits").await;
+        for who in ["Natural Earth", "GeoNames", "CC BY 4.0", "Wikidata"] {
+            assert!(credits.contains(who), "{credits}");
+        }
+
         // The preview draws the added links inside the region, and names the one beyond it.
         wait_attr(&client, "ul.preview-links", "data-drawn", "1").await;
         assert_eq!(text(&client, "ul.preview-links").await, "Køge – Słupsk (row 7)");

@@ -133,6 +133,14 @@ pub fn CheckPage() -> impl IntoView {
                 {status}
                 {results}
             </main>
+            <footer class="check-credits">
+                "Preview basemap: " <a href="https://www.naturalearthdata.com/">"Natural Earth"</a>
+                " (public domain) · Places looked up in "
+                <a href="https://www.geonames.org/">"GeoNames"</a> " ("
+                <a href="https://creativecommons.org/licenses/by/4.0/">"CC BY 4.0"</a>
+                ") · The map's twinnings: " <a href="https://www.wikidata.org/">"Wikidata"</a>
+                " (CC0) and the sources each record cites · Projection: ETRS89-LAEA (EPSG:3035)"
+            </footer>
         </div>
     }
 }
