@@ -8,7 +8,7 @@
 
 use super::projection::{MapPoint, Projection};
 use super::region::{LonLatBox, REGION};
-use super::sphere::point_at_ratio;
+use super::sphere::GreatArc;
 
 /// A side of the region's box.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -112,45 +112,38 @@ impl Frame {
 
 /// Where the great circle from `inside` to `beyond` first leaves `region`: the side, and how
 /// far along it (0 to 1, in the order `Frame` numbers stretches).
+///
+/// Each side is a meridian or a parallel, so the arc's crossings with it are known in closed
+/// form (`GreatArc`); the exit is the nearest crossing within the side's span after which the
+/// arc is outside (a circle that only grazes a side, or starts on it heading in, goes on).
 fn crossing(region: &LonLatBox, inside: (f64, f64), beyond: (f64, f64)) -> Option<(Side, f64)> {
     if !region.contains(inside.0, inside.1) || region.contains(beyond.0, beyond.1) {
         return None;
     }
-    let at = |t: f64| point_at_ratio(inside, beyond, t);
-    // Walk out in steps short enough not to jump over a corner of the region, then halve the
-    // last step until the crossing is known to a few metres.
-    const STEPS: usize = 256;
-    let mut inner = 0.0;
-    let mut outer = 1.0;
-    for i in 1..=STEPS {
-        let t = i as f64 / STEPS as f64;
-        let (lon, lat) = at(t);
-        if !region.contains(lon, lat) {
-            outer = t;
-            break;
-        }
-        inner = t;
+    let arc = GreatArc::new(inside, beyond)?;
+    // A hair's breadth in degrees, for points computed to lie on a side.
+    const SLACK: f64 = 1e-9;
+    let within = |v: f64, a: f64, b: f64| v >= a.min(b) - SLACK && v <= a.max(b) + SLACK;
+    let mut crossings: Vec<(f64, Side)> = Vec::with_capacity(8);
+    for (side, lat) in [(Side::South, region.south), (Side::North, region.north)] {
+        crossings.extend(arc.parallel_crossings(lat).map(|theta| (theta, side)));
     }
-    for _ in 0..30 {
-        let mid = (inner + outer) / 2.0;
-        let (lon, lat) = at(mid);
-        if region.contains(lon, lat) {
-            inner = mid;
-        } else {
-            outer = mid;
-        }
+    for (side, lon) in [(Side::East, region.east), (Side::West, region.west)] {
+        crossings.extend(arc.meridian_crossings(lon).map(|theta| (theta, side)));
     }
-    let (lon, lat) = at(outer);
+    crossings.sort_by(|x, y| x.0.total_cmp(&y.0));
+    // About a metre on, to tell leaving from grazing.
+    const STEP: f64 = 1.5e-7;
+    let (side, lon, lat) = crossings.into_iter().find_map(|(theta, side)| {
+        let (lon, lat) = arc.point(theta);
+        let on_side = match side {
+            Side::South | Side::North => within(lon, region.west, region.east),
+            Side::East | Side::West => within(lat, region.south, region.north),
+        };
+        let (after_lon, after_lat) = arc.point((theta + STEP).min(arc.angle));
+        (on_side && !region.contains(after_lon, after_lat)).then_some((side, lon, lat))
+    })?;
     let fraction = |v: f64, from: f64, to: f64| ((v - from) / (to - from)).clamp(0.0, 1.0);
-    // The side the crossing point lies nearest to, in degrees (degrees of longitude shrink
-    // towards the pole, which only matters at a corner, where either side is right).
-    let distances = [
-        (Side::South, (lat - region.south).abs()),
-        (Side::East, (lon - region.east).abs()),
-        (Side::North, (lat - region.north).abs()),
-        (Side::West, (lon - region.west).abs()),
-    ];
-    let (side, _) = distances.into_iter().min_by(|x, y| x.1.total_cmp(&y.1))?;
     let along = match side {
         Side::South => fraction(lon, region.west, region.east),
         Side::East => fraction(lat, region.south, region.north),
@@ -193,6 +186,72 @@ mod tests {
             "Copenhagen is inside"
         );
         assert_eq!(frame.exit((4.83, 45.76), hamburg), None, "not from inside");
+    }
+
+    /// The crossing found by walking the arc in fine steps, as it was once computed.
+    fn walked(inside: (f64, f64), beyond: (f64, f64)) -> (f64, f64) {
+        let at = |t: f64| crate::core::geo::sphere::point_at_ratio(inside, beyond, t);
+        let (mut inner, mut outer) = (0.0, 1.0);
+        for i in 1..=4096 {
+            let t = i as f64 / 4096.0;
+            let (lon, lat) = at(t);
+            if !REGION.contains(lon, lat) {
+                outer = t;
+                break;
+            }
+            inner = t;
+        }
+        for _ in 0..40 {
+            let mid = (inner + outer) / 2.0;
+            let (lon, lat) = at(mid);
+            if REGION.contains(lon, lat) {
+                inner = mid;
+            } else {
+                outer = mid;
+            }
+        }
+        at(outer)
+    }
+
+    #[test]
+    fn the_exit_is_where_walking_the_arc_leaves_the_region() {
+        let insides = [
+            (9.99, 53.55),
+            (-10.9, 47.1),
+            (34.9, 70.9),
+            (24.94, 60.17),
+            (5.0, 58.0),
+        ];
+        let mut checked = 0;
+        for &inside in &insides {
+            for lon in (-180..180).step_by(7) {
+                for lat in (-85..=85).step_by(6) {
+                    let beyond = (lon as f64 + 0.5, lat as f64 + 0.25);
+                    let Some((side, along)) = crossing(&REGION, inside, beyond) else {
+                        assert!(
+                            REGION.contains(beyond.0, beyond.1),
+                            "{inside:?} → {beyond:?}"
+                        );
+                        continue;
+                    };
+                    let r = REGION;
+                    let found = match side {
+                        Side::South => (r.west + along * (r.east - r.west), r.south),
+                        Side::East => (r.east, r.south + along * (r.north - r.south)),
+                        Side::North => (r.east - along * (r.east - r.west), r.north),
+                        Side::West => (r.west, r.north - along * (r.north - r.south)),
+                    };
+                    let walked = walked(inside, beyond);
+                    let off = (found.0 - walked.0).abs().max((found.1 - walked.1).abs());
+                    assert!(
+                        off < 1e-4,
+                        "{inside:?} → {beyond:?}: {found:?}, walked {walked:?}"
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 1000, "{checked}");
     }
 
     #[test]
