@@ -90,3 +90,27 @@ fn the_staff_page_is_a_module_of_its_own_within_its_budget() {
         CHECK_PAGE_BUDGET / 1024
     );
 }
+
+/// The built page paints the first picture with its first paint: the picture is inside it, so
+/// no second request stands before it, and no preload of the wasm shares a slow line with it.
+#[test]
+fn the_page_carries_its_first_picture() {
+    let page = std::fs::read_to_string(support::dist().join("index.html")).unwrap();
+    let picture = std::fs::read_to_string(support::repo().join("public/first-paint.svg")).unwrap();
+    let start = page
+        .find(r#"<img class="first-paint" src="data:image/svg+xml,"#)
+        .expect("the first picture inside the page, as a data: URL");
+    let inlined = &page[start..];
+    let end = inlined
+        .find(r#"" alt="">"#)
+        .expect("the picture's tag ends");
+    assert!(
+        end > picture.len() * 9 / 10,
+        "all of public/first-paint.svg is in the page ({end} of {} bytes)",
+        picture.len()
+    );
+    assert!(
+        !page.contains("rel=\"preload\"") && !page.contains("rel=\"modulepreload\""),
+        "no preloads before the picture"
+    );
+}

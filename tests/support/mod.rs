@@ -53,7 +53,7 @@ pub struct Site {
 /// that a test sees every violation.
 pub const CSP: &str =
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
-    img-src 'self' blob:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; \
+    img-src 'self' blob: data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; \
     form-action 'self'; frame-ancestors *; report-uri /csp-report";
 
 impl Site {
