@@ -53,23 +53,13 @@ impl Frame {
         for (side, n) in STRETCHES {
             for i in 0..n {
                 let t = (i as f64 + 0.5) / n as f64;
-                let (lonlat, outside) = match side {
-                    Side::South => {
-                        let lon = r.west + t * (r.east - r.west);
-                        ((lon, r.south), (lon, r.south - 0.5))
-                    }
-                    Side::East => {
-                        let lat = r.south + t * (r.north - r.south);
-                        ((r.east, lat), (r.east + 0.5, lat))
-                    }
-                    Side::North => {
-                        let lon = r.east - t * (r.east - r.west);
-                        ((lon, r.north), (lon, r.north + 0.5))
-                    }
-                    Side::West => {
-                        let lat = r.north - t * (r.north - r.south);
-                        ((r.west, lat), (r.west - 0.5, lat))
-                    }
+                let lonlat = on_side(&r, side, t);
+                // Half a degree out of the region, across the side.
+                let outside = match side {
+                    Side::South => (lonlat.0, lonlat.1 - 0.5),
+                    Side::East => (lonlat.0 + 0.5, lonlat.1),
+                    Side::North => (lonlat.0, lonlat.1 + 0.5),
+                    Side::West => (lonlat.0 - 0.5, lonlat.1),
                 };
                 let (Some(at), Some(out)) = (
                     projection.project(lonlat.0, lonlat.1),
@@ -110,6 +100,19 @@ impl Frame {
     }
 }
 
+/// The point a fraction `t` along a side of `region`, in the order `Frame` numbers stretches
+/// (round the region: south west to east, east south to north, north east to west, west north
+/// to south).
+fn on_side(region: &LonLatBox, side: Side, t: f64) -> (f64, f64) {
+    let r = region;
+    match side {
+        Side::South => (r.west + t * (r.east - r.west), r.south),
+        Side::East => (r.east, r.south + t * (r.north - r.south)),
+        Side::North => (r.east - t * (r.east - r.west), r.north),
+        Side::West => (r.west, r.north - t * (r.north - r.south)),
+    }
+}
+
 /// Where the great circle from `inside` to `beyond` first leaves `region`: the side, and how
 /// far along it (0 to 1, in the order `Frame` numbers stretches).
 ///
@@ -123,7 +126,7 @@ fn crossing(region: &LonLatBox, inside: (f64, f64), beyond: (f64, f64)) -> Optio
     let arc = GreatArc::new(inside, beyond)?;
     // A hair's breadth in degrees, for points computed to lie on a side.
     const SLACK: f64 = 1e-9;
-    let within = |v: f64, a: f64, b: f64| v >= a.min(b) - SLACK && v <= a.max(b) + SLACK;
+    let within = |v: f64, low: f64, high: f64| v >= low - SLACK && v <= high + SLACK;
     let mut crossings: Vec<(f64, Side)> = Vec::with_capacity(8);
     for (side, lat) in [(Side::South, region.south), (Side::North, region.north)] {
         crossings.extend(arc.parallel_crossings(lat).map(|theta| (theta, side)));
@@ -234,13 +237,7 @@ mod tests {
                         );
                         continue;
                     };
-                    let r = REGION;
-                    let found = match side {
-                        Side::South => (r.west + along * (r.east - r.west), r.south),
-                        Side::East => (r.east, r.south + along * (r.north - r.south)),
-                        Side::North => (r.east - along * (r.east - r.west), r.north),
-                        Side::West => (r.west, r.north - along * (r.north - r.south)),
-                    };
+                    let found = on_side(&REGION, side, along);
                     let walked = walked(inside, beyond);
                     let off = (found.0 - walked.0).abs().max((found.1 - walked.1).abs());
                     assert!(
