@@ -110,17 +110,22 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
         return Err(LoadError::TooLarge { bytes: text.len() });
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let raw: &RawValue = serde_json::from_str(text).map_err(|e| LoadError::NotJson {
-        line: e.line(),
-        column: e.column(),
-        message: e
-            .to_string()
-            .split(" at line")
-            .next()
-            .unwrap_or_default()
-            .to_string(),
-    })?;
-    let mut root: Fields = serde_json::from_str(raw.get()).map_err(|_| LoadError::NotAnObject)?;
+    // The top level read straight from the text; only where that fails is the text read again,
+    // to tell a file that is no JSON (with where it breaks) from JSON that is no object.
+    let mut root: Fields =
+        serde_json::from_str(text).map_err(|_| match serde_json::from_str::<&RawValue>(text) {
+            Err(e) => LoadError::NotJson {
+                line: e.line(),
+                column: e.column(),
+                message: e
+                    .to_string()
+                    .split(" at line")
+                    .next()
+                    .unwrap_or_default()
+                    .to_string(),
+            },
+            Ok(_) => LoadError::NotAnObject,
+        })?;
     match root.remove("schema_version") {
         None => return Err(LoadError::NoSchemaVersion),
         // Version 1 only asked more of a file than version 2 does: reading it is its upgrade.
