@@ -11,6 +11,7 @@ use super::geo::region::REGION;
 use super::geo::tree::spanning_tree;
 use super::geo::{MapPoint, Projection};
 use super::model::{Dataset, NetworkKind, PartnershipKind, PlaceKind};
+use super::pause::{at_once, NoPause, Pause};
 
 /// A place's marker.
 #[derive(Debug, Clone, PartialEq)]
@@ -94,6 +95,15 @@ impl Atlas {
     /// Projects a validated dataset. Places the projection cannot place (none, in a validated
     /// dataset) are skipped along with their links rather than drawn in the wrong spot.
     pub fn build(dataset: &Dataset, projection: &Projection) -> Atlas {
+        at_once(Self::build_in_slices(dataset, projection, &mut NoPause))
+    }
+
+    /// [`Atlas::build`], pausing after each link.
+    pub async fn build_in_slices(
+        dataset: &Dataset,
+        projection: &Projection,
+        pause: &mut impl Pause,
+    ) -> Atlas {
         let mut places = Vec::with_capacity(dataset.places.len());
         let mut by_id: BTreeMap<&str, usize> = BTreeMap::new();
         let mut lonlat = Vec::with_capacity(dataset.places.len());
@@ -183,6 +193,7 @@ impl Atlas {
                 places: vec![a, b],
                 hub: None,
             });
+            pause.now().await;
         }
         for (index, network) in dataset.networks.iter().enumerate() {
             let host = network.host.as_ref().and_then(|h| find(&h.place));

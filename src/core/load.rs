@@ -11,8 +11,9 @@ use serde_json::value::RawValue;
 use super::date::NOT_A_DATE;
 use super::json_path::{named_field, path_at};
 use super::model::{Dataset, READABLE_SCHEMA_VERSIONS, SCHEMA_VERSION};
+use super::pause::{at_once, NoPause, Pause};
 use super::problem::Problem;
-use super::validate::validate;
+use super::validate::validate_in_slices;
 
 /// Larger files are refused before parsing: the page would stall, and no honest dataset of
 /// this region needs it (100,000 links take about 30 MB).
@@ -103,6 +104,11 @@ type Fields<'a> = BTreeMap<&'a str, &'a RawValue>;
 /// never through a `serde_json::Value` tree: a bad record costs only its own problem, and the
 /// whole file is held once, which keeps large datasets and the wasm bundle small.
 pub fn load(text: &str) -> Result<Loaded, LoadError> {
+    at_once(load_in_slices(text, &mut NoPause))
+}
+
+/// [`load`], pausing after each record (the page's start-up gives the browser its turn).
+pub async fn load_in_slices(text: &str, pause: &mut impl Pause) -> Result<Loaded, LoadError> {
     if text.trim().is_empty() {
         return Err(LoadError::Empty);
     }
@@ -139,18 +145,20 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
         }
     }
 
+    pause.now().await;
     let mut problems = Vec::new();
+    let p = &mut problems;
     let dataset = Dataset {
         schema: root
             .remove("$schema")
             .and_then(|v| serde_json::from_str(v.get()).ok()),
         schema_version: SCHEMA_VERSION,
-        themes: records(&mut root, "themes", &mut problems),
-        sources: records(&mut root, "sources", &mut problems),
-        places: records(&mut root, "places", &mut problems),
-        partnerships: records(&mut root, "partnerships", &mut problems),
-        networks: records(&mut root, "networks", &mut problems),
-        events: records(&mut root, "events", &mut problems),
+        themes: records(&mut root, "themes", p, pause).await,
+        sources: records(&mut root, "sources", p, pause).await,
+        places: records(&mut root, "places", p, pause).await,
+        partnerships: records(&mut root, "partnerships", p, pause).await,
+        networks: records(&mut root, "networks", p, pause).await,
+        events: records(&mut root, "events", p, pause).await,
     };
     for key in root.keys() {
         problems.push(Problem::new(
@@ -161,7 +169,7 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
             &[],
         ));
     }
-    let validated = validate(dataset);
+    let validated = validate_in_slices(dataset, pause).await;
     problems.extend(validated.problems);
     Ok(Loaded {
         dataset: validated.dataset,
@@ -171,18 +179,21 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
 
 /// Parses one collection record by record, keeping the ones that fit. Only the parsing is
 /// generic: the rest is shared by all six collections, so the bundle holds it once.
-fn records<T: DeserializeOwned>(
-    root: &mut Fields,
+async fn records<T: DeserializeOwned>(
+    root: &mut Fields<'_>,
     collection: &str,
     problems: &mut Vec<Problem>,
+    pause: &mut impl Pause,
 ) -> Vec<T> {
     let items = items(root, collection, problems);
+    pause.now().await;
     let mut out = Vec::with_capacity(items.len());
     for (index, item) in items.into_iter().enumerate() {
         match serde_json::from_str::<T>(item.get()) {
             Ok(value) => out.push(value),
             Err(error) => problems.push(record_problem(collection, item, index, &error)),
         }
+        pause.now().await;
     }
     out
 }

@@ -16,6 +16,7 @@ pub mod labels;
 pub mod listing;
 pub mod load;
 pub mod model;
+pub mod pause;
 pub mod place_records;
 pub mod problem;
 pub mod scene;

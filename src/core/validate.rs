@@ -10,6 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::date::PartialDate;
 use super::model::{Dataset, Event, Network, Partnership, Place, Source, Theme};
+use super::pause::{at_once, NoPause, Pause};
 use super::problem::Problem;
 
 /// The valid part of a dataset and what was wrong with the rest.
@@ -21,6 +22,11 @@ pub struct Validated {
 
 /// Checks every rule; returns only the records that keep them.
 pub fn validate(dataset: Dataset) -> Validated {
+    at_once(validate_in_slices(dataset, &mut NoPause))
+}
+
+/// [`validate`], pausing after each record.
+pub async fn validate_in_slices(dataset: Dataset, pause: &mut impl Pause) -> Validated {
     let mut v = Validator {
         problems: Vec::new(),
     };
@@ -38,34 +44,48 @@ pub fn validate(dataset: Dataset) -> Validated {
     // Each collection is a namespace of its own, but partnerships, networks and events share
     // one: the address names a link by its id alone (`link=`).
     let fresh = BTreeMap::new;
-    let themes = v.keep(themes, "themes", &mut fresh(), |v, t| v.theme(t));
+    let themes = v
+        .keep(themes, "themes", &mut fresh(), pause, |v, t| v.theme(t))
+        .await;
     let theme_ids: BTreeSet<String> = themes.iter().map(|t| t.id.clone()).collect();
-    let sources = v.keep(sources, "sources", &mut fresh(), |v, s| v.source(s));
+    let sources = v
+        .keep(sources, "sources", &mut fresh(), pause, |v, s| v.source(s))
+        .await;
     let source_ids: BTreeSet<String> = sources.iter().map(|s| s.id.clone()).collect();
     let refs = Refs {
         themes: &theme_ids,
         sources: &source_ids,
     };
 
-    let places = v.keep(places, "places", &mut fresh(), |v, p| v.place(p, &refs));
+    let places = v
+        .keep(places, "places", &mut fresh(), pause, |v, p| {
+            v.place(p, &refs)
+        })
+        .await;
     let place_ids: BTreeSet<String> = places.iter().map(|p| p.id.clone()).collect();
     let places = v.check_parents(places, &place_ids);
 
     let mut links = fresh();
-    let partnerships = v.keep(partnerships, "partnerships", &mut links, |v, l| {
-        v.partnership(l, &refs, &place_ids)
-    });
-    let networks = v.keep(networks, "networks", &mut links, |v, n| {
-        v.network(n, &refs, &place_ids)
-    });
+    let partnerships = v
+        .keep(partnerships, "partnerships", &mut links, pause, |v, l| {
+            v.partnership(l, &refs, &place_ids)
+        })
+        .await;
+    let networks = v
+        .keep(networks, "networks", &mut links, pause, |v, n| {
+            v.network(n, &refs, &place_ids)
+        })
+        .await;
     let link_ids: BTreeSet<String> = partnerships
         .iter()
         .map(|l| l.id.clone())
         .chain(networks.iter().map(|n| n.id.clone()))
         .collect();
-    let events = v.keep(events, "events", &mut links, |v, e| {
-        v.event(e, &refs, &place_ids, &link_ids)
-    });
+    let events = v
+        .keep(events, "events", &mut links, pause, |v, e| {
+            v.event(e, &refs, &place_ids, &link_ids)
+        })
+        .await;
 
     Validated {
         dataset: Dataset {
@@ -219,11 +239,12 @@ impl Check<'_> {
 impl Validator {
     /// Runs `rule` on each record, leaving out duplicates and records it rejects. `taken`: the
     /// ids of the namespace so far, with the collection that holds each.
-    fn keep<T: Record>(
+    async fn keep<T: Record>(
         &mut self,
         records: Vec<T>,
         collection: &'static str,
         taken: &mut BTreeMap<String, &'static str>,
+        pause: &mut impl Pause,
         mut rule: impl FnMut(&mut Check, &mut T),
     ) -> Vec<T> {
         let mut kept = Vec::with_capacity(records.len());
@@ -256,6 +277,7 @@ impl Validator {
             if let Verdict::Keep = check.verdict() {
                 kept.push(record);
             }
+            pause.now().await;
         }
         kept
     }

@@ -7,10 +7,14 @@ use gloo_net::http::Request;
 
 use crate::core::atlas::{Atlas, Lookup};
 use crate::core::basemap::{Basemap, Extent, BASEMAP_VERSION};
+use crate::core::filter::LinkFacts;
 use crate::core::geo::Projection;
-use crate::core::load::{load, LoadError, Loaded, MAX_BYTES};
+use crate::core::load::{load_in_slices, LoadError, Loaded, MAX_BYTES};
+use crate::core::scene::clusters::Clusters;
+use crate::core::scene::hit::HitIndex;
 use crate::core::url_state::{self, Known};
 use crate::ui::i18n::t_or;
+use crate::ui::slices::Slices;
 
 pub const DATASET_URL: &str = "data/partnerships.json";
 
@@ -83,28 +87,55 @@ pub async fn fetch_text(url: &str) -> Result<String, FetchError> {
     response.text().await.map_err(network)
 }
 
-/// The dataset, validated and projected: everything the map needs, built once.
-#[derive(Debug, Clone, PartialEq)]
+/// The dataset, validated and projected, with the indexes the map queries: everything the map
+/// needs, built once.
 pub struct Prepared {
     pub loaded: Loaded,
     pub atlas: Atlas,
     pub lookup: Lookup,
     /// The region's rectangle in map units: the default view, with or without a basemap.
     pub region: Extent,
+    /// Each drawn link's facts, gathered once for the filters.
+    pub facts: Arc<Vec<LinkFacts>>,
+    /// The ids a URL may name.
+    pub known: Arc<Known>,
+    /// What lies under the pointer.
+    pub hit: Arc<HitIndex>,
+    /// The places grouped by distance, level by level.
+    pub clusters: Arc<Clusters>,
 }
 
+/// Fetches and prepares the dataset in slices, the browser getting its turn between them: on a
+/// phone the first picture stays responsive while four megabytes are read.
 pub async fn fetch_dataset() -> Result<Arc<Prepared>, FetchError> {
     let text = fetch_text(&dataset_url()).await?;
-    let loaded = load(&text).map_err(FetchError::Unreadable)?;
+    let mut slices = Slices::new();
+    // Turning four megabytes of text into Rust's string was a stretch of its own.
+    slices.yield_now().await;
+    let loaded = load_in_slices(&text, &mut slices)
+        .await
+        .map_err(FetchError::Unreadable)?;
+    drop(text);
     let projection = Projection::etrs89_laea();
-    let atlas = Atlas::build(&loaded.dataset, &projection);
-    let region = Extent::of_region(&projection);
+    let atlas = Atlas::build_in_slices(&loaded.dataset, &projection, &mut slices).await;
+    slices.yield_now().await;
     let lookup = Lookup::of(&loaded.dataset, &atlas);
+    let facts = Arc::new(LinkFacts::of_atlas(&loaded.dataset, &atlas));
+    slices.yield_now().await;
+    let known = Arc::new(Known::of(&loaded.dataset));
+    let hit = Arc::new(HitIndex::build(&atlas));
+    slices.yield_now().await;
+    let clusters = Arc::new(Clusters::build(&atlas));
+    slices.yield_now().await;
     Ok(Arc::new(Prepared {
+        region: Extent::of_region(&projection),
         loaded,
         atlas,
         lookup,
-        region,
+        facts,
+        known,
+        hit,
+        clusters,
     }))
 }
 

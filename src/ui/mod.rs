@@ -12,5 +12,6 @@ mod i18n;
 mod map;
 mod palette;
 mod panels;
+mod slices;
 mod state;
 mod text;

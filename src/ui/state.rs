@@ -153,12 +153,9 @@ impl MapState {
         width: Signal<f64>,
         height: Signal<f64>,
     ) -> Self {
-        let facts = Arc::new(LinkFacts::of_atlas(
-            &prepared.loaded.dataset,
-            &prepared.atlas,
-        ));
-        let known = Arc::new(Known::of(&prepared.loaded.dataset));
-        let hit = Arc::new(HitIndex::build(&prepared.atlas));
+        let facts = prepared.facts.clone();
+        let known = prepared.known.clone();
+        let hit = prepared.hit.clone();
         let themes: Arc<Vec<String>> = Arc::new(
             prepared
                 .loaded
@@ -207,7 +204,7 @@ impl MapState {
         let theme_counts = Memo::new(move |_| visible.with(|v| v.theme_counts.clone()));
         let year_span = crate::core::filter::year_span(&facts);
 
-        let clusters = Arc::new(Clusters::build(&prepared.atlas));
+        let clusters = prepared.clusters.clone();
         let c = clusters.clone();
         let level = Memo::new(move |_| c.level_at(transform.get().scale));
         let c = clusters.clone();

@@ -82,14 +82,19 @@ pub fn MapView(
             }
         }
     });
+    let measured = move || width.get() > 0.0 && height.get() > 0.0;
     // Tells the benchmark when the first complete map is in the DOM (scripts/bench.sh).
-    Effect::new(move |_| {
+    Effect::new(move |marked: Option<bool>| {
+        if marked == Some(true) || !measured() {
+            return marked.unwrap_or(false);
+        }
         if let Ok(performance) = js_sys::Reflect::get(&window(), &"performance".into()) {
             let mark = js_sys::Reflect::get(&performance, &"mark".into()).ok();
             if let Some(mark) = mark.and_then(|m| m.dyn_into::<js_sys::Function>().ok()) {
                 let _ = mark.call1(&performance, &"map-complete".into());
             }
         }
+        true
     });
     let filters_open = RwSignal::new(wide);
 
@@ -168,14 +173,18 @@ pub fn MapView(
                     on:click=move |ev| g9.on_click(ev)
                     style:transform=picture
                 >
-                    <g class="world" transform=move || transform.get().to_svg()>
-                        <LinkLayer/>
-                    </g>
-                    <PlaceLayer/>
-                    <FlowStops/>
-                    <g class="beyond">
-                        <BeyondLayer/>
-                    </g>
+                    // Drawn once the box has its size: drawn before, into a box of no size,
+                    // every arc and label would be worked out twice at start-up.
+                    <Show when=measured>
+                        <g class="world" transform=move || transform.get().to_svg()>
+                            <LinkLayer/>
+                        </g>
+                        <PlaceLayer/>
+                        <FlowStops/>
+                        <g class="beyond">
+                            <BeyondLayer/>
+                        </g>
+                    </Show>
                 </svg>
                 <Tooltip/>
                 <GestureHint embedding/>
