@@ -10,6 +10,7 @@ use super::geo::frame::Frame;
 use super::geo::region::REGION;
 use super::geo::tree::spanning_tree;
 use super::geo::{MapPoint, Projection};
+use super::load::RECORDS_PER_PAUSE;
 use super::model::{Dataset, NetworkKind, PartnershipKind, PlaceKind};
 use super::pause::{at_once, NoPause, Pause};
 
@@ -98,7 +99,7 @@ impl Atlas {
         at_once(Self::build_in_slices(dataset, projection, &mut NoPause))
     }
 
-    /// [`Atlas::build`], pausing after each link.
+    /// [`Atlas::build`], pausing every few links.
     pub async fn build_in_slices(
         dataset: &Dataset,
         projection: &Projection,
@@ -193,7 +194,9 @@ impl Atlas {
                 places: vec![a, b],
                 hub: None,
             });
-            pause.now().await;
+            if index % RECORDS_PER_PAUSE == RECORDS_PER_PAUSE - 1 {
+                pause.now().await;
+            }
         }
         for (index, network) in dataset.networks.iter().enumerate() {
             let host = network.host.as_ref().and_then(|h| find(&h.place));

@@ -9,6 +9,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::date::PartialDate;
+use super::load::RECORDS_PER_PAUSE;
 use super::model::{Dataset, Event, Network, Partnership, Place, Source, Theme};
 use super::pause::{at_once, NoPause, Pause};
 use super::problem::Problem;
@@ -25,7 +26,7 @@ pub fn validate(dataset: Dataset) -> Validated {
     at_once(validate_in_slices(dataset, &mut NoPause))
 }
 
-/// [`validate`], pausing after each record.
+/// [`validate`], pausing every few records.
 pub async fn validate_in_slices(dataset: Dataset, pause: &mut impl Pause) -> Validated {
     let mut v = Validator {
         problems: Vec::new(),
@@ -248,38 +249,55 @@ impl Validator {
         mut rule: impl FnMut(&mut Check, &mut T),
     ) -> Vec<T> {
         let mut kept = Vec::with_capacity(records.len());
-        for (index, mut record) in records.into_iter().enumerate() {
-            // Named as the loader names records: by id, or by position where the id is blank.
-            let name = match record.id().trim() {
-                "" => format!("#{}", index + 1),
-                id => id.to_string(),
-            };
-            let mut check = Check {
-                v: self,
-                collection,
-                record: name,
-                fatal: false,
-            };
-            if record.id().trim().is_empty() {
-                check.fail("id", "problem.empty", &[]);
-            } else {
-                match taken.get(record.id()) {
-                    Some(&holder) if holder == collection => {
-                        check.fail("id", "problem.duplicate_id", &[])
-                    }
-                    Some(&holder) => check.fail("id", "problem.shared_id", &[("value", &holder)]),
-                    None => {
-                        taken.insert(record.id().to_string(), collection);
-                    }
-                }
-            }
-            rule(&mut check, &mut record);
-            if let Verdict::Keep = check.verdict() {
+        for (index, record) in records.into_iter().enumerate() {
+            if let Some(record) = self.check(index, record, collection, taken, &mut rule) {
                 kept.push(record);
             }
-            pause.now().await;
+            if index % RECORDS_PER_PAUSE == RECORDS_PER_PAUSE - 1 {
+                pause.now().await;
+            }
         }
         kept
+    }
+
+    /// One record of [`Validator::keep`]: the record if it is kept.
+    fn check<T: Record>(
+        &mut self,
+        index: usize,
+        mut record: T,
+        collection: &'static str,
+        taken: &mut BTreeMap<String, &'static str>,
+        rule: &mut impl FnMut(&mut Check, &mut T),
+    ) -> Option<T> {
+        // Named as the loader names records: by id, or by position where the id is blank.
+        let name = match record.id().trim() {
+            "" => format!("#{}", index + 1),
+            id => id.to_string(),
+        };
+        let mut check = Check {
+            v: self,
+            collection,
+            record: name,
+            fatal: false,
+        };
+        if record.id().trim().is_empty() {
+            check.fail("id", "problem.empty", &[]);
+        } else {
+            match taken.get(record.id()) {
+                Some(&holder) if holder == collection => {
+                    check.fail("id", "problem.duplicate_id", &[])
+                }
+                Some(&holder) => check.fail("id", "problem.shared_id", &[("value", &holder)]),
+                None => {
+                    taken.insert(record.id().to_string(), collection);
+                }
+            }
+        }
+        rule(&mut check, &mut record);
+        match check.verdict() {
+            Verdict::Keep => Some(record),
+            Verdict::LeaveOut => None,
+        }
     }
 
     fn check_parents(&mut self, mut places: Vec<Place>, ids: &BTreeSet<String>) -> Vec<Place> {

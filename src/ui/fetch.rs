@@ -118,11 +118,14 @@ pub async fn fetch_dataset() -> Result<Arc<Prepared>, FetchError> {
     drop(text);
     let projection = Projection::etrs89_laea();
     let atlas = Atlas::build_in_slices(&loaded.dataset, &projection, &mut slices).await;
+    // Each of these takes a few milliseconds (a long task, four times over, on a slow phone).
     slices.yield_now().await;
     let lookup = Lookup::of(&loaded.dataset, &atlas);
+    slices.yield_now().await;
     let facts = Arc::new(LinkFacts::of_atlas(&loaded.dataset, &atlas));
     slices.yield_now().await;
     let known = Arc::new(Known::of(&loaded.dataset));
+    slices.yield_now().await;
     let hit = Arc::new(HitIndex::build(&atlas));
     slices.yield_now().await;
     let clusters = Arc::new(Clusters::build(&atlas));
