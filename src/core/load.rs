@@ -322,6 +322,37 @@ mod tests {
     }
 
     #[test]
+    fn read_in_slices_it_is_the_same_dataset_with_the_same_problems() {
+        use crate::core::atlas::Atlas;
+        use crate::core::geo::Projection;
+        use crate::core::pause::Counting;
+        let shipped = std::fs::read_to_string("data/partnerships.json").unwrap();
+        let broken = shipped.replacen("\"lat\":", "\"lat\": \"north\", \"x\":", 40);
+        for text in [&shipped, &broken] {
+            let whole = load(text).unwrap();
+            let mut pauses = Counting(0);
+            let sliced = at_once(load_in_slices(text, &mut pauses)).unwrap();
+            assert_eq!(sliced, whole);
+            assert!(pauses.0 > 500, "{} pause points", pauses.0);
+            let projection = Projection::etrs89_laea();
+            let mut pauses = Counting(0);
+            let atlas = at_once(Atlas::build_in_slices(
+                &sliced.dataset,
+                &projection,
+                &mut pauses,
+            ));
+            assert_eq!(atlas, Atlas::build(&whole.dataset, &projection));
+            assert!(pauses.0 > 200, "{} pause points", pauses.0);
+        }
+        // Each broken place is named, and its links are left out with it, in either reading.
+        let broken = load(&broken).unwrap();
+        let unreadable = broken.problems.iter().filter(|p| p.field == "location.lat");
+        assert_eq!(unreadable.count(), 40);
+        let places = load(&shipped).unwrap().dataset.places.len();
+        assert_eq!(broken.dataset.places.len(), places - 40);
+    }
+
+    #[test]
     fn a_malformed_record_names_itself_and_its_field_and_spares_the_rest() {
         let text = r#"{"schema_version": 1, "themes": [], "sources": [
             {"id": "s1", "title": "T", "language": "de"},

@@ -37,36 +37,40 @@ pub fn at_once<T>(work: impl Future<Output = T>) -> T {
     }
 }
 
+/// A pause for tests: counts the pause points, and stops for real at every second one.
+#[cfg(test)]
+pub(crate) struct Counting(pub usize);
+
+#[cfg(test)]
+impl Pause for Counting {
+    async fn now(&mut self) {
+        self.0 += 1;
+        if self.0.is_multiple_of(2) {
+            Stop(false).await
+        }
+    }
+}
+
+/// A future that is pending once before it is ready.
+#[cfg(test)]
+struct Stop(bool);
+
+#[cfg(test)]
+impl Future for Stop {
+    type Output = ();
+    fn poll(mut self: std::pin::Pin<&mut Self>, _: &mut Context<'_>) -> Poll<()> {
+        if self.0 {
+            Poll::Ready(())
+        } else {
+            self.0 = true;
+            Poll::Pending
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Counts its pauses, and stops for real at every second one.
-    struct Counting(usize);
-
-    impl Pause for Counting {
-        async fn now(&mut self) {
-            self.0 += 1;
-            if self.0.is_multiple_of(2) {
-                Stop(false).await
-            }
-        }
-    }
-
-    /// A future that is pending once before it is ready.
-    struct Stop(bool);
-
-    impl Future for Stop {
-        type Output = ();
-        fn poll(mut self: std::pin::Pin<&mut Self>, _: &mut Context<'_>) -> Poll<()> {
-            if self.0 {
-                Poll::Ready(())
-            } else {
-                self.0 = true;
-                Poll::Pending
-            }
-        }
-    }
 
     async fn sum(pause: &mut impl Pause) -> u32 {
         let mut total = 0;
