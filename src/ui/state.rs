@@ -41,15 +41,19 @@ const FOCUS_PADDING: f64 = 60.0;
 enum Landing {
     /// An explicit view (`map=zoom/lat/lon`).
     At(View),
-    /// A place and its partners in sight (`place=…`).
-    Focus(Vec<MapPoint>),
+    /// A place and its partners in sight (`place=…`), the place itself (`keep`) whatever else
+    /// does not fit.
+    Focus {
+        points: Vec<MapPoint>,
+        keep: Option<MapPoint>,
+    },
 }
 
 impl Landing {
     fn view(&self, camera: &Camera) -> View {
         match self {
             Landing::At(view) => *view,
-            Landing::Focus(points) => focus(camera, points),
+            Landing::Focus { points, keep } => focus(camera, points, *keep),
         }
     }
 }
@@ -80,20 +84,44 @@ fn drawn_ends(
 
 /// The view of `points`; the whole region where there are none (a place whose partners all lie
 /// beyond the map, with every link between places beyond it).
-fn focus(camera: &Camera, points: &[MapPoint]) -> View {
+///
+/// Where they cannot all be shown (partners on every side of the region, on a phone whose
+/// screen the region overfills), the map zooms in from there, a quarter step at a time, until
+/// `keep` can be brought into the area: a town opened by its address is never hidden under
+/// its own details, nor beyond the edge of the region's picture.
+fn focus(camera: &Camera, points: &[MapPoint], keep: Option<MapPoint>) -> View {
     let bottom = if camera.width < NARROW_SCREEN_PX {
         camera.height * 0.5
     } else {
         camera.height
     };
+    let area = (0.0, 0.0, camera.width, bottom);
+    let fitted = camera
+        .fit_points(points, area, FOCUS_PADDING, PLACE_ZOOM)
+        .unwrap_or_else(|| camera.home_view());
+    let Some(keep) = keep else {
+        return fitted;
+    };
+    let in_sight = |view: View, margin: f64| {
+        let (x, y) = camera.transform(camera.clamp(view)).apply(keep);
+        x >= margin && x <= area.2 - margin && y >= margin && y <= area.3 - margin
+    };
+    if in_sight(fitted, FOCUS_PADDING / 2.0) {
+        return fitted;
+    }
+    let mut zoom = camera.clamp(fitted).zoom;
+    while zoom < PLACE_ZOOM {
+        if let Some(view) = camera.fit_points(&[keep], area, FOCUS_PADDING, zoom) {
+            // Well inside the area, not at its edge, once the map had to zoom for it.
+            if in_sight(view, area.2.min(area.3) / 4.0) {
+                return view;
+            }
+        }
+        zoom += 0.25;
+    }
     camera
-        .fit_points(
-            points,
-            (0.0, 0.0, camera.width, bottom),
-            FOCUS_PADDING,
-            PLACE_ZOOM,
-        )
-        .unwrap_or_else(|| camera.home_view())
+        .fit_points(&[keep], area, FOCUS_PADDING, PLACE_ZOOM)
+        .unwrap_or(fitted)
 }
 
 /// The map's state, which the map view provides to every component within it.
@@ -339,7 +367,7 @@ impl MapState {
             }));
         }
         let place = self.selected_place.get_untracked()?;
-        Some(Landing::Focus(self.neighbourhood(place)))
+        Some(self.focus_on(place))
     }
 
     /// The view shown now, including a gesture's preview.
@@ -372,10 +400,18 @@ impl MapState {
         });
         // A focus rather than a fixed view: it is fitted again when the details panel,
         // opening beside the map, changes the map's size.
-        self.landing
-            .set(Some(Landing::Focus(self.neighbourhood(place))));
+        self.landing.set(Some(self.focus_on(place)));
         self.preview.set(None);
         self.view.set(None);
+    }
+
+    /// A place with its partners in sight, the place itself where they cannot all be.
+    fn focus_on(&self, place: usize) -> Landing {
+        let glyph = &self.prepared.atlas.places[place];
+        Landing::Focus {
+            points: self.neighbourhood(place),
+            keep: (!glyph.beyond).then_some(glyph.at),
+        }
     }
 
     /// A place and every place the links drawn now connect it with, as far as the map shows
@@ -441,7 +477,8 @@ impl MapState {
             u.view = ViewMode::Map;
         });
         let points = drawn_ends(atlas, &atlas.links[link]);
-        self.landing.set(Some(Landing::Focus(points)));
+        self.landing
+            .set(Some(Landing::Focus { points, keep: None }));
         self.preview.set(None);
         self.view.set(None);
     }
