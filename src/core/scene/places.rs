@@ -10,8 +10,12 @@ use crate::core::atlas::{Atlas, LinkKind};
 use crate::core::geo::viewport::ViewTransform;
 use crate::core::model::PlaceKind;
 
-/// At most this many places are drawn as full markers.
+/// At most this many places are drawn as full markers, on a screen of `MARKERS_SCREEN_PX`.
 pub const MAX_MARKERS: usize = 150;
+/// The screen area (in CSS pixels) that a full set of markers is meant for: a laptop's map.
+const MARKERS_SCREEN_PX: f64 = 1280.0 * 800.0;
+/// However small the screen, this many markers: a phone's map shows about this many.
+pub const MIN_MARKERS: usize = 60;
 /// Radius of a dot, in pixels.
 const DOT_RADIUS: f64 = 2.5;
 /// Hub rings' radii: round a network's host, and a wider one round a meeting's.
@@ -32,6 +36,19 @@ pub struct PlaceScene {
     /// Rings round the hosts of shown networks and of shown meetings: (path data, how many).
     pub network_rings: (String, usize),
     pub meeting_rings: (String, usize),
+}
+
+/// How many places get full markers on a `width` × `height` screen: in proportion to its area,
+/// between `MIN_MARKERS` and `MAX_MARKERS`. A phone's map with a laptop's 150 markers has one
+/// every 40 pixels, too close to read or to tap, and as many to draw at start-up.
+pub fn max_markers((width, height): (f64, f64)) -> usize {
+    let share = (width * height / MARKERS_SCREEN_PX).clamp(0.0, 1.0);
+    let wanted = if share.is_finite() {
+        (MAX_MARKERS as f64 * share).round() as usize
+    } else {
+        MAX_MARKERS
+    };
+    wanted.clamp(MIN_MARKERS, MAX_MARKERS)
 }
 
 /// How much a place's marker and label matter: the focused first, then counties and regions
@@ -90,7 +107,7 @@ pub fn place_scene(
         .collect();
     candidates.sort_unstable();
     let index = |key: &u64| rank_index(*key);
-    let split = candidates.len().min(MAX_MARKERS);
+    let split = candidates.len().min(max_markers((width, height)));
     let markers = candidates[..split].iter().map(index).collect();
 
     let mut dots: Vec<(PlaceKind, String, usize)> = [
@@ -203,7 +220,7 @@ mod tests {
         // In view (with its margin): y below 30 px, so the first four rows of 100 places.
         let drawn = scene.markers.len() + scene.dots.iter().map(|d| d.2).sum::<usize>();
         assert_eq!(drawn, 400, "only what is in view");
-        assert_eq!(scene.markers.len(), MAX_MARKERS);
+        assert_eq!(scene.markers.len(), MIN_MARKERS, "a strip of a screen");
         assert!(
             !scene.markers.contains(&999),
             "the focused place is out of view"
@@ -241,7 +258,27 @@ mod tests {
             chosen.markers[0], 3,
             "a selected place is drawn, filtered out or not"
         );
-        assert_eq!(scene.dots[0].2, 399 - MAX_MARKERS);
+        assert_eq!(scene.dots[0].2, 399 - max_markers((600.0, 600.0)));
         assert_eq!(scene.network_rings.1, 0, "the network is filtered out");
+    }
+
+    #[test]
+    fn a_phone_gets_fewer_markers_than_a_laptop_and_never_too_few() {
+        assert_eq!(max_markers((1400.0, 900.0)), MAX_MARKERS);
+        assert_eq!(max_markers((1280.0, 800.0)), MAX_MARKERS);
+        assert_eq!(max_markers((900.0, 800.0)), 105);
+        assert_eq!(max_markers((412.0, 678.0)), MIN_MARKERS);
+        assert_eq!(max_markers((0.0, 0.0)), MIN_MARKERS);
+        assert_eq!(max_markers((f64::NAN, 10.0)), MAX_MARKERS);
+        let atlas = atlas(1_000);
+        let phone = place_scene(
+            &atlas,
+            &[true; 1_000],
+            &[true],
+            &IDENTITY,
+            (412.0, 678.0),
+            &[],
+        );
+        assert_eq!(phone.markers.len(), MIN_MARKERS);
     }
 }
