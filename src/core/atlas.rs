@@ -10,9 +10,8 @@ use super::geo::frame::Frame;
 use super::geo::region::REGION;
 use super::geo::tree::spanning_tree;
 use super::geo::{MapPoint, Projection};
-use super::load::RECORDS_PER_PAUSE;
 use super::model::{Dataset, NetworkKind, PartnershipKind, PlaceKind};
-use super::pause::{at_once, NoPause, Pause};
+use super::pause::{after_record, at_once, NoPause, Pause};
 
 /// A place's marker.
 #[derive(Debug, Clone, PartialEq)]
@@ -194,9 +193,7 @@ impl Atlas {
                 places: vec![a, b],
                 hub: None,
             });
-            if index % RECORDS_PER_PAUSE == RECORDS_PER_PAUSE - 1 {
-                pause.now().await;
-            }
+            after_record(pause, index).await;
         }
         for (index, network) in dataset.networks.iter().enumerate() {
             let host = network.host.as_ref().and_then(|h| find(&h.place));

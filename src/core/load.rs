@@ -11,7 +11,7 @@ use serde_json::value::RawValue;
 use super::date::NOT_A_DATE;
 use super::json_path::{named_field, path_at};
 use super::model::{Dataset, READABLE_SCHEMA_VERSIONS, SCHEMA_VERSION};
-use super::pause::{at_once, NoPause, Pause};
+use super::pause::{after_record, at_once, NoPause, Pause};
 use super::problem::Problem;
 use super::validate::validate_in_slices;
 
@@ -188,31 +188,14 @@ async fn records<T: DeserializeOwned>(
     let items = items(root, collection, problems);
     pause.now().await;
     let mut out = Vec::with_capacity(items.len());
-    for (stretch, some) in items.chunks(RECORDS_PER_PAUSE).enumerate() {
-        let first = stretch * RECORDS_PER_PAUSE;
-        parse_records(some, first, collection, &mut out, problems);
-        pause.now().await;
-    }
-    out
-}
-
-/// Records read between two pause points: each takes microseconds.
-pub const RECORDS_PER_PAUSE: usize = 32;
-
-/// Parses `items`, the first of which is record number `first` of `collection`.
-fn parse_records<T: DeserializeOwned>(
-    items: &[&RawValue],
-    first: usize,
-    collection: &str,
-    out: &mut Vec<T>,
-    problems: &mut Vec<Problem>,
-) {
-    for (index, item) in (first..).zip(items) {
+    for (index, item) in items.into_iter().enumerate() {
         match serde_json::from_str::<T>(item.get()) {
             Ok(value) => out.push(value),
             Err(error) => problems.push(record_problem(collection, item, index, &error)),
         }
+        after_record(pause, index).await;
     }
+    out
 }
 
 /// A collection's records, each still unparsed text; a problem where it is missing or no list.

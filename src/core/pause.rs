@@ -2,7 +2,7 @@
 //! read and prepared.
 //!
 //! The work itself stays plain Rust: it only marks the points where it may stop for a moment
-//! (`pause.now().await`, once per record). Whoever runs it decides what a pause is: the page
+//! ([`after_record`], every few records). Whoever runs it decides what a pause is: the page
 //! gives the browser its turn once a slice has taken its time, the data tool and the tests
 //! never stop ([`at_once`]). The core needs no clock and no browser for this.
 
@@ -14,6 +14,18 @@ use std::task::{Context, Poll, Waker};
 #[allow(async_fn_in_trait)] // run on one thread: no `Send` bound is wanted
 pub trait Pause {
     async fn now(&mut self);
+}
+
+/// Records worked through between two pause points: each takes microseconds, and a look at
+/// the clock for each would cost more than the record.
+pub const RECORDS_PER_PAUSE: usize = 32;
+
+/// The pause point after record number `index` (from 0) of a collection: every
+/// `RECORDS_PER_PAUSE` records.
+pub async fn after_record(pause: &mut impl Pause, index: usize) {
+    if index % RECORDS_PER_PAUSE == RECORDS_PER_PAUSE - 1 {
+        pause.now().await;
+    }
 }
 
 /// Never stops: the work runs to its end in one go.

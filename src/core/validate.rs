@@ -9,9 +9,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::date::PartialDate;
-use super::load::RECORDS_PER_PAUSE;
 use super::model::{Dataset, Event, Network, Partnership, Place, Source, Theme};
-use super::pause::{at_once, NoPause, Pause};
+use super::pause::{after_record, at_once, NoPause, Pause};
 use super::problem::Problem;
 
 /// The valid part of a dataset and what was wrong with the rest.
@@ -253,9 +252,7 @@ impl Validator {
             if let Some(record) = self.check(index, record, collection, taken, &mut rule) {
                 kept.push(record);
             }
-            if index % RECORDS_PER_PAUSE == RECORDS_PER_PAUSE - 1 {
-                pause.now().await;
-            }
+            after_record(pause, index).await;
         }
         kept
     }
