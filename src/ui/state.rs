@@ -12,13 +12,11 @@ use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 
 use crate::core::basemap::Basemap;
-use crate::core::filter::{visible, Filters, LinkFacts, Visible, YearRange};
+use crate::core::filter::{visible, Filters, Visible, YearRange};
 use crate::core::geo::viewport::{Camera, View, ViewTransform, MAX_ZOOM};
 use crate::core::geo::{MapPoint, Projection};
-use crate::core::scene::clusters::Clusters;
 use crate::core::scene::flows::{flows, Flow};
-use crate::core::scene::hit::HitIndex;
-use crate::core::url_state::{self, Known, UrlState, ViewMode, Viewport};
+use crate::core::url_state::{self, UrlState, ViewMode, Viewport};
 
 use super::fetch::Prepared;
 use super::history;
@@ -131,14 +129,10 @@ pub fn use_map_state() -> MapState {
 
 #[derive(Clone)]
 pub struct MapState {
+    /// The dataset with its indexes (the filters' facts, the hit index, the groups of places).
     pub prepared: Arc<Prepared>,
-    /// Each drawn link's facts, gathered once for the filters.
-    pub facts: Arc<Vec<LinkFacts>>,
-    /// What lies under the pointer, indexed once per dataset.
-    pub hit: Arc<HitIndex>,
     /// The dataset's theme ids, in its order (which gives each its colour).
     pub themes: Arc<Vec<String>>,
-    pub known: Arc<Known>,
     /// What the visitor asked to see: filters, selection, search text, language, mode.
     pub url: RwSignal<UrlState>,
     /// Where the visitor has moved the map; `None` until they do.
@@ -156,9 +150,7 @@ pub struct MapState {
     pub theme_counts: Memo<BTreeMap<String, usize>>,
     /// The first and last year any dated link is in force.
     pub year_span: Option<YearRange>,
-    /// The places grouped by distance, once per dataset.
-    pub clusters: Arc<Clusters>,
-    /// The level of `clusters` drawn at the current zoom; `None` where every place stands alone.
+    /// The level of the prepared groups of places drawn at the current zoom; `None` where every place stands alone.
     pub level: Memo<Option<usize>>,
     /// At a level, the shown links between its groups as aggregated arcs, heaviest first.
     pub flows: Memo<Arc<Vec<Flow>>>,
@@ -182,8 +174,6 @@ impl MapState {
         height: Signal<f64>,
     ) -> Self {
         let facts = prepared.facts.clone();
-        let known = prepared.known.clone();
-        let hit = prepared.hit.clone();
         let themes: Arc<Vec<String>> = Arc::new(
             prepared
                 .loaded
@@ -194,7 +184,7 @@ impl MapState {
                 .collect(),
         );
         let projection = Projection::etrs89_laea();
-        let initial = url_state::parse(&history::query(), &known);
+        let initial = url_state::parse(&history::query(), &prepared.known);
         let url = RwSignal::new(initial);
 
         let region = prepared.region;
@@ -273,10 +263,7 @@ impl MapState {
 
         let state = MapState {
             prepared,
-            facts,
-            hit,
             themes,
-            known,
             url,
             view,
             preview: RwSignal::new(None),
@@ -286,7 +273,6 @@ impl MapState {
             visible,
             theme_counts,
             year_span,
-            clusters,
             level,
             flows,
             drawn_places,
@@ -506,7 +492,7 @@ impl MapState {
         let on_pop = window_event_listener(leptos::ev::popstate, move |_| {
             state
                 .url
-                .set(url_state::parse(&history::query(), &state.known));
+                .set(url_state::parse(&history::query(), &state.prepared.known));
             state.landing.set(state.landing_from_url());
             state.preview.set(None);
             state.view.set(None);

@@ -119,7 +119,7 @@ impl Gestures {
     fn place_under(&self, at: (f64, f64)) -> Option<usize> {
         let scale = self.state.transform.get_untracked().scale;
         self.state.drawn_places.with_untracked(|drawn| {
-            self.state.hit.place_at(
+            self.state.prepared.hit.place_at(
                 &self.state.prepared.atlas,
                 self.map_point(at),
                 PLACE_REACH_PX / scale,
@@ -154,7 +154,7 @@ impl Gestures {
         }
         let scale = self.state.transform.get_untracked().scale;
         let link = self.state.visible.with_untracked(|v| {
-            self.state.hit.link_at(
+            self.state.prepared.hit.link_at(
                 &self.state.prepared.atlas,
                 self.map_point(at),
                 LINK_REACH_PX / scale,

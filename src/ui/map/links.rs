@@ -47,7 +47,7 @@ pub fn LinkLayer() -> impl IntoView {
     let (visible, filters) = (state.visible, state.filters);
     let (prepared, facts, themes) = (
         state.prepared.clone(),
-        state.facts.clone(),
+        state.prepared.facts.clone(),
         state.themes.clone(),
     );
     // Zoomed out, the links between groups of places (`MapState::flows`); zoomed in, every
@@ -114,7 +114,7 @@ pub fn LinkLayer() -> impl IntoView {
                 let link = &state.prepared.atlas.links[i];
                 let mut d = String::new();
                 link.strokes.iter().for_each(|s| s.curve.push_path(&mut d));
-                let style = styler.style(&state.prepared.atlas, &state.facts, i);
+                let style = styler.style(&state.prepared.atlas, &state.prepared.facts, i);
                 let selected = state.selected_link.get() == Some(i);
                 let emphasis = if selected {
                     " selected"

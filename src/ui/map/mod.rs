@@ -258,7 +258,7 @@ fn Tooltip() -> impl IntoView {
             false => format!("{shown} ({}) · {country}", others.join(", ")),
         };
         let group = state.level.get().and_then(|level| {
-            let level = state.clusters.levels.get(level)?;
+            let level = state.prepared.clusters.levels.get(level)?;
             let group = level.group_of.get(i).copied().flatten()?;
             let group = level.groups.get(group as usize)?;
             (group.places > 1).then(|| group_name(&state, group))
@@ -287,7 +287,7 @@ fn Tooltip() -> impl IntoView {
 /// What the aggregated arc `flow` (index into `MapState::flows`) stands for: "171 links ·
 /// Berlin and 367 places nearby — Cologne and 591 places nearby".
 pub(super) fn flow_text(state: &MapState, flow: usize) -> Option<String> {
-    let level = state.clusters.levels.get(state.level.get()?)?;
+    let level = state.prepared.clusters.levels.get(state.level.get()?)?;
     state.flows.with(|flows| {
         let flow = flows.get(flow)?;
         let end = |end: FlowEnd| match end {

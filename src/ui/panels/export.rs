@@ -35,6 +35,7 @@ struct File {
 fn legend(state: &MapState) -> Vec<LegendLine> {
     let kinds = state.visible.with_untracked(|v| {
         let mut kinds: Vec<KindFilter> = state
+            .prepared
             .facts
             .iter()
             .zip(&v.links)

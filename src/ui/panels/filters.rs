@@ -48,7 +48,7 @@ fn ThemeChips() -> impl IntoView {
     // Links whose sources state no theme: chosen or left out as a whole, like undated links.
     let untagged_count = move || counts.with(|c| c.get(UNTAGGED).copied().unwrap_or(0));
     // Shown only where the dataset has such links (the curated records all state themes).
-    let any_untagged = state.facts.iter().any(|f| !f.is_tagged());
+    let any_untagged = state.prepared.facts.iter().any(|f| !f.is_tagged());
     let chips = state
         .prepared
         .loaded
@@ -170,7 +170,12 @@ fn YearFilter() -> impl IntoView {
         let state = state.clone();
         move |range: Option<YearRange>| state.update(|u| u.filters.years = range)
     };
-    let undated = state.facts.iter().filter(|f| !f.is_dated()).count();
+    let undated = state
+        .prepared
+        .facts
+        .iter()
+        .filter(|f| !f.is_dated())
+        .count();
 
     // The player steps through the years, one history entry for the whole run.
     let playing = RwSignal::new(false);
@@ -395,7 +400,7 @@ fn Choices<T: Ord + Clone + Send + Sync + 'static>(
 
 /// The kinds the dataset has, in their fixed order.
 fn kind_items(state: &MapState) -> Vec<(KindFilter, String, String)> {
-    let present: BTreeSet<KindFilter> = state.facts.iter().map(|f| f.kind).collect();
+    let present: BTreeSet<KindFilter> = state.prepared.facts.iter().map(|f| f.kind).collect();
     KindFilter::ALL
         .into_iter()
         .filter(|k| present.contains(k))
