@@ -3,9 +3,7 @@
 mod support;
 
 use fantoccini::{Client, Locator};
-use support::{
-    attr, count, screenshot, seed_dataset, wait_for, wait_value, with_browser, Canned, Site,
-};
+use support::{attr, count, screenshot, seed_dataset, wait_for, with_browser, Canned, Site};
 
 const DATASET: &str = "/data/partnerships.json";
 
@@ -258,23 +256,10 @@ async fn the_map_fits_a_phone() {
             .goto(&format!("{}?place=bytow", site.url))
             .await
             .unwrap();
-        let sheet = wait_for(&client, "#details").await;
+        wait_for(&client, "#details").await;
         wait_for(&client, "#basemap").await;
         // The map settles into the space above the sheet once both are laid out.
-        let placed = wait_value(
-            &client,
-            "const sheet = document.querySelector('#details').getBoundingClientRect(); \
-             const m = document.querySelector(\"g[data-place='bytow'] .marker-shape\"); \
-             if (!m) return null; const r = m.getBoundingClientRect(); \
-             return [r.y, r.height, sheet.y];",
-            "Bytów is shown above the details sheet",
-            |v| {
-                let n = |i: usize| v.get(i).and_then(serde_json::Value::as_f64);
-                matches!((n(0), n(1), n(2)), (Some(y), Some(h), Some(top)) if y + h < top && y > 0.0)
-            },
-        )
-        .await;
-        let _ = (sheet, placed);
+        support::wait_shown_above_sheet(&client, "bytow", 390.0).await;
         screenshot(&client, "map-phone-details").await;
     })
     .await;

@@ -237,24 +237,7 @@ async fn a_town_with_partners_all_round_is_in_sight_above_its_details_on_a_phone
         open_map(&client, &site, "?place=hamburg").await;
         wait_for(&client, "#details").await;
         wait_for(&client, "#basemap").await;
-        wait_value(
-            &client,
-            "const sheet = document.querySelector('#details').getBoundingClientRect(); \
-             const map = document.querySelector('.map').getBoundingClientRect(); \
-             const m = document.querySelector(\"g[data-place='hamburg'] .marker-shape\"); \
-             if (!m) return null; const r = m.getBoundingClientRect(); \
-             return [r.x, r.y, r.height, sheet.y, map.y];",
-            "Hamburg's marker is shown between the map's top and the details sheet",
-            |v| {
-                let n = |i: usize| v.get(i).and_then(serde_json::Value::as_f64);
-                matches!(
-                    (n(0), n(1), n(2), n(3), n(4)),
-                    (Some(x), Some(y), Some(h), Some(sheet), Some(top))
-                        if (0.0..412.0).contains(&x) && y > top && y + h < sheet
-                )
-            },
-        )
-        .await;
+        support::wait_shown_above_sheet(&client, "hamburg", 412.0).await;
         let label = wait_for(&client, "g[data-place='hamburg']").await;
         assert!(label.text().await.unwrap().contains("Hamburg"), "labelled");
         support::screenshot(&client, "real-phone-hamburg").await;

@@ -516,6 +516,35 @@ pub async fn wait_value(
     panic!("{what}: last {last}");
 }
 
+/// Waits until the marker of place `id` is on a `width` px wide screen, below the map's top
+/// and above the details sheet, as a narrow screen shows a selected place once both are laid
+/// out.
+#[allow(dead_code)]
+pub async fn wait_shown_above_sheet(client: &Client, id: &str, width: f64) {
+    let script = format!(
+        "const sheet = document.querySelector('#details'); \
+         const map = document.querySelector('.map'); \
+         const m = document.querySelector(\"g[data-place='{id}'] .marker-shape\"); \
+         if (!m || !sheet || !map) return null; const r = m.getBoundingClientRect(); \
+         return [r.x, r.y, r.height, sheet.getBoundingClientRect().y, \
+                 map.getBoundingClientRect().y];"
+    );
+    wait_value(
+        client,
+        &script,
+        &format!("{id}'s marker is shown between the map's top and the details sheet"),
+        |v| {
+            let n = |i: usize| v.get(i).and_then(serde_json::Value::as_f64);
+            matches!(
+                (n(0), n(1), n(2), n(3), n(4)),
+                (Some(x), Some(y), Some(h), Some(sheet), Some(top))
+                    if (0.0..width).contains(&x) && y > top && y + h < sheet
+            )
+        },
+    )
+    .await;
+}
+
 /// How many elements the map's SVG holds now.
 #[allow(dead_code)]
 pub async fn svg_elements(client: &Client) -> u64 {
