@@ -7,8 +7,8 @@ use fantoccini::actions::{
 };
 use fantoccini::{key::Key, Client, Locator};
 use support::{
-    attr, expected_links, open_map, screenshot, seed_dataset, wait_attr, wait_for, wait_text,
-    with_browser, Expect, Site,
+    attr, expected_links, open_map, screenshot, seed_dataset, wait_address, wait_attr, wait_for,
+    wait_text, with_browser, Expect, Site,
 };
 
 const SUMMARY: &str = "#summary";
@@ -23,16 +23,6 @@ async fn click(client: &Client, css: &str) {
         .click()
         .await
         .unwrap_or_else(|e| panic!("click {css}: {e}"));
-}
-
-async fn query(client: &Client) -> String {
-    client
-        .current_url()
-        .await
-        .unwrap()
-        .query()
-        .unwrap_or_default()
-        .to_string()
 }
 
 /// The `.world` group's transform: `matrix(scale 0 0 scale tx ty)`.
@@ -74,7 +64,7 @@ async fn each_filter_set_by_its_control_and_by_the_url_counts_what_the_dataset_s
         assert_eq!(chip_count, expected_links(&data, theme).to_string());
         click(&client, chip).await;
         links_should_be(&client, expected_links(&data, theme)).await;
-        assert!(query(&client).await.contains("theme=migration_integration"));
+        wait_address(&client, "the theme in the address", |a| a.contains("theme=migration_integration")).await;
         screenshot(&client, "explore-theme").await;
 
         // Kind and country, by their boxes, combined with the theme.
@@ -100,7 +90,7 @@ async fn each_filter_set_by_its_control_and_by_the_url_counts_what_the_dataset_s
         links_should_be(&client, expected_links(&data, in_2022)).await;
         click(&client, "#include-undated").await;
         links_should_be(&client, expected_links(&data, Expect { exclude_undated: true, ..in_2022 })).await;
-        assert!(query(&client).await.contains("year=2022&undated=0"));
+        wait_address(&client, "the year in the address", |a| a.contains("year=2022&undated=0")).await;
 
         // The same filters through the URL alone.
         for (q, expect) in [
@@ -154,11 +144,7 @@ async fn play_steps_through_the_years() {
             .unwrap();
         radios[0].click().await.unwrap();
         wait_attr(&client, "#play-years", "aria-pressed", "false").await;
-        assert!(
-            !query(&client).await.contains("year="),
-            "{}",
-            query(&client).await
-        );
+        wait_address(&client, "no year in the address", |a| !a.contains("year=")).await;
         links_should_be(&client, expected_links(&data, Expect::default())).await;
     })
     .await;
@@ -182,10 +168,10 @@ async fn a_drag_of_the_year_slider_is_one_step_back() {
             .await
             .unwrap();
         wait_text(&client, ".year-value", "2013").await;
-        assert!(query(&client).await.contains("year=2013"), "{}", query(&client).await);
+        wait_address(&client, "the last year of the drag in the address", |a| a.contains("year=2013")).await;
         client.back().await.unwrap();
         wait_text(&client, ".year-value", "2020").await;
-        assert!(query(&client).await.contains("year=2020"), "{}", query(&client).await);
+        wait_address(&client, "the year before the drag in the address", |a| a.contains("year=2020")).await;
     })
     .await;
 }
@@ -230,7 +216,10 @@ async fn searching_butow_finds_bytow_and_its_panel_lists_frankenberg() {
             assert!(partners.contains(partner), "{partner} in {partners}");
         }
         assert!(partners.contains("since 2006"));
-        assert!(query(&client).await.contains("place=bytow"));
+        wait_address(&client, "the place in the address", |a| {
+            a.contains("place=bytow")
+        })
+        .await;
         screenshot(&client, "explore-details").await;
 
         // A partner in the panel selects that place; Escape closes the panel.
@@ -282,7 +271,10 @@ async fn searching_butow_finds_bytow_and_its_panel_lists_frankenberg() {
         let (x, y) = (at[0].as_f64().unwrap(), at[1].as_f64().unwrap());
         support::click_at(&client, x, y).await;
         wait_text(&client, "#details-title", "Køge – Kristianstad").await;
-        assert!(query(&client).await.contains("link=koge-kristianstad"));
+        wait_address(&client, "the link in the address", |a| {
+            a.contains("link=koge-kristianstad")
+        })
+        .await;
 
         // "koge" finds Køge without its ø; a link's details name its places and sources.
         open_map(&client, &site, "?link=koge-kristianstad").await;

@@ -6,8 +6,8 @@ mod support;
 
 use fantoccini::{key::Key, Client, Locator};
 use support::{
-    count, expected_links, open_map, real_dataset, wait_attr, wait_for, wait_value, with_browser,
-    Expect, Site,
+    count, expected_links, open_map, real_dataset, wait_address, wait_attr, wait_for, wait_value,
+    with_browser, Expect, Site,
 };
 
 const SUMMARY: &str = "#summary";
@@ -78,11 +78,10 @@ async fn the_real_network_shows_partners_beyond_the_map() {
         for partner in ["Hamburg", "Gdańsk", "Copenhagen"] {
             assert!(panel.contains(partner), "{partner} in {panel}");
         }
-        let url = client.current_url().await.unwrap();
-        assert!(
-            url.query().unwrap_or_default().contains("place=marseille"),
-            "{url}"
-        );
+        wait_address(&client, "Marseille in the address", |a| {
+            a.contains("place=marseille")
+        })
+        .await;
         wait_for(&client, "g.links-focus path[data-link]").await;
         support::screenshot(&client, "real-marseille").await;
     })
@@ -126,11 +125,10 @@ async fn links_without_a_stated_theme_join_a_theme_only_when_asked() {
             .await
             .unwrap();
         links_should_be(&client, both).await;
-        let url = client.current_url().await.unwrap();
-        assert!(
-            url.query().unwrap_or_default().contains("untagged=1"),
-            "{url}"
-        );
+        wait_address(&client, "the untagged links in the address", |a| {
+            a.contains("untagged=1")
+        })
+        .await;
         open_map(&client, &site, &format!("?theme={theme}&untagged=1")).await;
         links_should_be(&client, both).await;
     })

@@ -5,7 +5,9 @@ mod support;
 
 use fantoccini::{key::Key, Client, Locator};
 use partnermap::core::synth::Shape;
-use support::{attr, expected_links, wait_attr, wait_for, wait_text, with_browser, Expect, Site};
+use support::{
+    attr, expected_links, wait_address, wait_attr, wait_for, wait_text, with_browser, Expect, Site,
+};
 
 const SUMMARY: &str = "#summary";
 const PATH: &str = "/data/europe-25k.json";
@@ -27,9 +29,8 @@ async fn open(client: &Client, site: &Site, query: &str) {
 
 /// The address names `place` as the selected place.
 async fn selected_in_url(client: &Client, place: &str) {
-    let url = client.current_url().await.unwrap();
-    let query = url.query().unwrap_or_default();
-    assert!(query.contains(&format!("place={place}")), "{url}");
+    let wanted = format!("place={place}");
+    wait_address(client, &wanted, |a| a.contains(&wanted)).await;
 }
 
 async fn links_should_be(client: &Client, n: usize) {

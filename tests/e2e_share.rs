@@ -6,7 +6,8 @@ mod support;
 use fantoccini::{Client, Locator};
 use serde_json::{json, Value};
 use support::{
-    attr, screenshot, seed_dataset, wait_attr, wait_for, wait_value, with_browser, Site,
+    attr, screenshot, seed_dataset, wait_address, wait_attr, wait_for, wait_value, with_browser,
+    Site,
 };
 
 fn pack(code: &str) -> Value {
@@ -149,12 +150,10 @@ async fn the_list_shows_the_links_the_filters_let_through_and_a_row_selects_one_
             .unwrap()
             .len();
         assert_eq!(shown, now);
-        assert!(client
-            .current_url()
-            .await
-            .unwrap()
-            .as_str()
-            .contains("view=list"));
+        wait_address(&client, "the list in the address", |a| {
+            a.contains("view=list")
+        })
+        .await;
 
         // Sorting by "Since", twice: latest first.
         let since = client
@@ -202,11 +201,11 @@ async fn the_list_shows_the_links_the_filters_let_through_and_a_row_selects_one_
                 .is_empty(),
             "back on the map"
         );
-        let url = client.current_url().await.unwrap().to_string();
-        assert!(
-            url.contains(&format!("link={id}")) && !url.contains("view=list"),
-            "{url}"
-        );
+        let link = format!("link={id}");
+        wait_address(&client, "the link, not the list, in the address", |a| {
+            a.contains(&link) && !a.contains("view=list")
+        })
+        .await;
     })
     .await;
 }

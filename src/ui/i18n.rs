@@ -35,6 +35,10 @@ struct Current {
     /// `Intl.DisplayNames` for regions: every country's name in the language, from the
     /// browser's CLDR data (a partner beyond the map may lie in any country of the world).
     countries: Option<JsValue>,
+    /// Country names as `text::country` found them, (code, name): asked for by every marker
+    /// and edge marker drawn, each time the filters redraw them, and the browser's answer
+    /// costs a call into `Intl` each time. A list: a page meets a few dozen countries.
+    country_names: RefCell<Vec<(String, String)>>,
 }
 
 thread_local! {
@@ -152,6 +156,27 @@ fn display_names(code: &str, kind: &str) -> Option<JsValue> {
     Reflect::construct(&constructor, &Array::of2(&locales, &options)).ok()
 }
 
+/// The name `find` gives for country `code`, found once per page.
+pub fn remembered_country(code: &str, find: impl FnOnce() -> String) -> String {
+    let known = |c: &Current| {
+        let names = c.country_names.borrow();
+        names
+            .iter()
+            .find(|(k, _)| k == code)
+            .map(|(_, n)| n.clone())
+    };
+    if let Some(name) = with(known).flatten() {
+        return name;
+    }
+    let name = find();
+    with(|c| {
+        c.country_names
+            .borrow_mut()
+            .push((code.to_string(), name.clone()))
+    });
+    name
+}
+
 /// A country's name in the chosen language by its ISO 3166-1 alpha-2 code, from the browser.
 pub fn country_name(code: &str) -> Option<String> {
     // `of` throws on a malformed code; a validated dataset has none, but the page must not die.
@@ -212,6 +237,7 @@ pub fn install(messages: Messages) {
         ),
         month: formatter("date", code, &[("year", "numeric"), ("month", "long"), utc]),
         countries: display_names(code, "region"),
+        country_names: RefCell::default(),
     };
     CURRENT.with(|c| *c.borrow_mut() = Some(current));
     if let Some(root) = document().document_element() {

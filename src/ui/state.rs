@@ -291,7 +291,7 @@ impl MapState {
     /// Changes what the visitor asked to see, as a new history entry.
     pub fn update(&self, change: impl FnOnce(&mut UrlState)) {
         self.url.update(change);
-        history::push(&self.query());
+        history::push(self.query());
     }
 
     /// Changes it without a history entry (the year player's steps, typing in the search box).
@@ -490,9 +490,10 @@ impl MapState {
     fn follow_history(&self) {
         let state = self.clone();
         let on_pop = window_event_listener(leptos::ev::popstate, move |_| {
-            state
-                .url
-                .set(url_state::parse(&history::query(), &state.prepared.known));
+            state.url.set(url_state::parse(
+                &history::navigated(),
+                &state.prepared.known,
+            ));
             state.landing.set(state.landing_from_url());
             state.preview.set(None);
             state.view.set(None);

@@ -75,12 +75,13 @@ pub fn period(since: Option<PartialDate>, until: Option<PartialDate>) -> String 
 /// A country's name, by ISO 3166-1 alpha-2 code: the pack's where it has one (the region's
 /// countries, as reviewed), else the browser's (`Intl.DisplayNames`), else the code itself.
 pub fn country(code: &str) -> String {
-    let key = format!("country.{code}");
-    let packed = t_or(&key, "");
-    if !packed.is_empty() {
-        return packed;
-    }
-    crate::ui::i18n::country_name(code).unwrap_or_else(|| code.to_string())
+    super::i18n::remembered_country(code, || {
+        let packed = t_or(&format!("country.{code}"), "");
+        if !packed.is_empty() {
+            return packed;
+        }
+        super::i18n::country_name(code).unwrap_or_else(|| code.to_string())
+    })
 }
 
 /// A language's name, by code; the code itself where the packs have none.

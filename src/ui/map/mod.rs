@@ -181,9 +181,7 @@ pub fn MapView(
                         </g>
                         <PlaceLayer/>
                         <FlowStops/>
-                        <g class="beyond">
-                            <BeyondLayer/>
-                        </g>
+                        <BeyondLayer/>
                     </Show>
                 </svg>
                 <Tooltip/>
