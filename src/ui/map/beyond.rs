@@ -48,9 +48,11 @@ pub fn BeyondLayer() -> impl IntoView {
             class="beyond"
             tabindex="-1"
             on:pointerover=move |ev| point(ev.target())
-            on:pointerout=move |ev| point(ev.related_target())
+            // Leaving for another part of the same marker is a leave and an enter at once,
+            // which the view sees as no change.
+            on:pointerout=move |_| point(None)
             on:focusin=move |ev| point(ev.target())
-            on:focusout=move |ev| point(ev.related_target())
+            on:focusout=move |_| point(None)
             on:click=move |ev| {
                 if let Some((_, single)) = edge_of(ev.target()) {
                     ev.stop_propagation();
