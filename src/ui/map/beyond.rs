@@ -23,65 +23,13 @@ pub fn BeyondLayer() -> impl IntoView {
         visible.with(|v| edge_markers(&prepared.atlas, &v.links, focus))
     });
     let pointed = RwSignal::new(None::<usize>);
-    let drawn = {
-        let state = state.clone();
-        move || {
-            markers.with(|all| {
-                all.iter()
-                    .map(|m| edge_marker(&state, m, pointed))
-                    .collect_view()
-            })
-        }
-    };
-    // The events are the layer's, not each marker's: a filter change redraws the markers, and
-    // six listeners apiece cost more than the rest of a marker.
-    let (on_click, on_key) = (state.clone(), state);
-    let point = move |target: Option<web_sys::EventTarget>| {
-        let at = edge_of(target);
-        if pointed.get_untracked() != at.map(|(id, _)| id) {
-            pointed.set(at.map(|(id, _)| id));
-        }
-    };
-    view! {
-        // Out of the keyboard's order, as the places' layer (`PlaceLayer`).
-        <g
-            class="beyond"
-            tabindex="-1"
-            on:pointerover=move |ev| point(ev.target())
-            // Leaving for another part of the same marker is a leave and an enter at once,
-            // which the view sees as no change.
-            on:pointerout=move |_| point(None)
-            on:focusin=move |ev| point(ev.target())
-            on:focusout=move |_| point(None)
-            on:click=move |ev| {
-                if let Some((_, single)) = edge_of(ev.target()) {
-                    ev.stop_propagation();
-                    if let Some(p) = single {
-                        on_click.select_place(p);
-                    }
-                }
-            }
-            on:keydown=move |ev| {
-                if let Some((_, Some(p))) = edge_of(ev.target()) {
-                    if ev.key() == "Enter" || ev.key() == " " {
-                        ev.prevent_default();
-                        on_key.select_place(p);
-                    }
-                }
-            }
-        >
-            {drawn}
-        </g>
+    move || {
+        markers.with(|all| {
+            all.iter()
+                .map(|m| edge_marker(&state, m, pointed))
+                .collect_view()
+        })
     }
-}
-
-/// The stretch of the edge marker an event reached, and its one place where it leads to one.
-fn edge_of(target: Option<web_sys::EventTarget>) -> Option<(usize, Option<usize>)> {
-    use wasm_bindgen::JsCast;
-    let element = target?.dyn_into::<web_sys::Element>().ok()?;
-    let marker = element.closest("g.edge-marker").ok()??;
-    let number = |name: &str| marker.get_attribute(name)?.parse::<usize>().ok();
-    Some((number("data-edge")?, number("data-single")))
 }
 
 /// "Lyon (France), Bologna (Italy) and 4 more · 7 links".
@@ -127,6 +75,7 @@ fn edge_marker(
     let label = names(state, marker);
     let id = marker.stretch;
     let single = (marker.places.len() == 1).then(|| marker.places[0]);
+    let (on_click, on_key) = (state.clone(), state.clone());
     let count = (marker.links > 1).then(|| number(marker.links));
     let tip = label.clone();
     let tip_width = crate::core::labels::estimated_width(&tip, 12.0) + 12.0;
@@ -139,10 +88,27 @@ fn edge_marker(
             transform=position
             data-edge=id
             data-links=marker.links
-            data-single=single
             role="button"
             tabindex="0"
             aria-label=label
+            on:pointerenter=move |_| pointed.set(Some(id))
+            on:pointerleave=move |_| pointed.set(None)
+            on:focus=move |_| pointed.set(Some(id))
+            on:blur=move |_| pointed.set(None)
+            on:click=move |ev| {
+                ev.stop_propagation();
+                if let Some(p) = single {
+                    on_click.select_place(p);
+                }
+            }
+            on:keydown=move |ev| {
+                if (ev.key() == "Enter" || ev.key() == " ") && single.is_some() {
+                    ev.prevent_default();
+                    if let Some(p) = single {
+                        on_key.select_place(p);
+                    }
+                }
+            }
         >
             <g transform=format!("rotate({angle:.1})")>
                 <path class="edge-arrow" d="M-7-7L6 0L-7 7z"></path>

@@ -181,7 +181,9 @@ pub fn MapView(
                         </g>
                         <PlaceLayer/>
                         <FlowStops/>
-                        <BeyondLayer/>
+                        <g class="beyond">
+                            <BeyondLayer/>
+                        </g>
                     </Show>
                 </svg>
                 <Tooltip/>

@@ -88,7 +88,7 @@ pub fn PlaceLayer() -> impl IntoView {
 fn marker_of(target: Option<web_sys::EventTarget>) -> Option<usize> {
     use wasm_bindgen::JsCast;
     let element = target?.dyn_into::<web_sys::Element>().ok()?;
-    let marker = element.closest("g.place").ok()??;
+    let marker = element.closest("[data-index]").ok()??;
     marker.get_attribute("data-index")?.parse().ok()
 }
 
