@@ -54,7 +54,7 @@ pub fn PlaceLayer() -> impl IntoView {
         markers
     };
     // The keyboard's events are the layer's, not each marker's: a filter change replaces
-    // most markers, and three listeners apiece were a third of the cost of drawing one.
+    // most markers, and three listeners apiece were most of the cost of drawing one.
     let (on_key, on_focus, on_blur) = (state.clone(), state.hovered, state.hovered);
     view! {
         // Dots and rings come in tenths of a pixel (`push_circle`).
