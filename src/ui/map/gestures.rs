@@ -47,6 +47,8 @@ pub struct Gestures {
     /// Set when a press became a drag, so that its click does not select what lies under it.
     pub dragged: StoredValue<bool>,
     settle: StoredValue<Option<TimeoutHandle>>,
+    /// Steps of the gesture so far, to tell a pause from a slow frame (`go`).
+    steps: StoredValue<u64>,
     pub embedding: Embedding,
 }
 
@@ -58,6 +60,7 @@ impl Gestures {
             pointers: StoredValue::new(Pointers::default()),
             dragged: StoredValue::new(false),
             settle: StoredValue::new(None),
+            steps: StoredValue::new(0),
             embedding,
         }
     }
@@ -101,8 +104,22 @@ impl Gestures {
         if let Some(handle) = self.settle.get_value() {
             handle.clear();
         }
-        let state = self.state.clone();
-        let handle = set_timeout_with_handle(move || state.commit_preview(), SETTLE).ok();
+        let (state, steps) = (self.state.clone(), self.steps);
+        let step = steps.get_value().wrapping_add(1);
+        steps.set_value(step);
+        // A frame slower than `SETTLE` holds back the gesture's next step past it: the map is
+        // redrawn only if no step comes with the next frame either. Redrawn at once, a slow
+        // machine redrew a large map between every two steps of a drag, each redrawing
+        // slowing the next frame beyond `SETTLE` again.
+        // (A frame's input comes before its animation frame callbacks.)
+        let settled = move || {
+            request_animation_frame(move || {
+                if steps.get_value() == step {
+                    state.commit_preview();
+                }
+            })
+        };
+        let handle = set_timeout_with_handle(settled, SETTLE).ok();
         self.settle.set_value(handle);
     }
 
