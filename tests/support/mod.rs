@@ -516,15 +516,14 @@ pub async fn wait_value(
     panic!("{what}: last {last}");
 }
 
-/// Waits until the page's address satisfies `done`, up to 10 s; that address. A change writes
-/// its history entry once the next frame is painted (`ui/history.rs`), not at once.
+/// Waits until the page's address satisfies `done`, up to 10 s. A change writes its history
+/// entry once the next frame is painted (`ui/history.rs`), not at once.
 #[allow(dead_code)]
-pub async fn wait_address(client: &Client, what: &str, done: impl Fn(&str) -> bool) -> String {
-    let v = wait_value(client, "return location.href;", what, |v| {
+pub async fn wait_address(client: &Client, what: &str, done: impl Fn(&str) -> bool) {
+    wait_value(client, "return location.href;", what, |v| {
         v.as_str().is_some_and(&done)
     })
     .await;
-    v.as_str().unwrap_or_default().to_string()
 }
 
 /// Waits until the marker of place `id` is on a `width` px wide screen, below the map's top
