@@ -99,7 +99,7 @@ async fn an_embedded_map_is_compact_links_to_the_full_map_and_lets_the_page_scro
         // moving as a picture by now.
         let moving = client
             .execute(
-                "return document.querySelector('svg.map-svg').style.transform;",
+                "return document.querySelector('svg.map-svg').parentElement.style.transform;",
                 vec![],
             )
             .await

@@ -27,7 +27,7 @@ const GROUP_RADIUS_KM: f64 = 80.0;
 /// stylesheet), and their opacities.
 const WIDTHS: [(f64, f64); 5] = [
     (0.8, 0.18),
-    (1.4, 0.4),
+    (1.0, 0.5),
     (2.6, 0.65),
     (4.0, 0.75),
     (6.0, 0.85),
@@ -60,7 +60,7 @@ pub fn first_paint(basemap: &Basemap, dataset: &Dataset) -> Result<String, Strin
     );
     svg.push_str(
         "<style>.s{fill:#d5e6f0}.l{fill:#f7f5ef;stroke:#8a98a6;stroke-width:.6}\
-         path{vector-effect:non-scaling-stroke}.a{fill:none;stroke:#b8323f;stroke-linecap:round}\
+         path{vector-effect:non-scaling-stroke}.a{fill:none;stroke:#b8323f}\
          @media(prefers-color-scheme:dark){.s{fill:#0f1c26}.l{fill:#1e2830;stroke:#5b6b78}\
          .a{stroke:#f07883}}</style>",
     );

@@ -144,18 +144,17 @@ pub fn MapView(
                 // The basemap is a picture of its own beneath the rest: a filter change redraws
                 // the links and markers, and the browser need not paint the land and coasts
                 // again with them (a third of the work of such a frame, in software).
-                <svg
-                    class="map-base"
-                    width=move || width.get()
-                    height=move || height.get()
-                    aria-hidden="true"
-                    style:transform=base_picture
-                >
+                // A gesture moves each picture by its wrapper's transform: on an <svg> itself,
+                // Chromium lays it out and rasterises it again at every step.
+                <div class="map-picture map-base" aria-hidden="true" style:transform=base_picture>
+                <svg width=move || width.get() height=move || height.get()>
                     <rect class="sea" width="100%" height="100%"></rect>
                     <g class="world-base" transform=move || transform.get().to_svg()>
                         <BasemapLayer basemap=basemap_ready/>
                     </g>
                 </svg>
+                </div>
+                <div class="map-picture" style:transform=picture>
                 <svg
                     class="map-svg"
                     width=move || width.get()
@@ -171,7 +170,6 @@ pub fn MapView(
                     on:pointercancel=move |ev| g7.on_pointer_up(ev)
                     on:pointerleave=move |_| g8.on_pointer_leave()
                     on:click=move |ev| g9.on_click(ev)
-                    style:transform=picture
                 >
                     // Drawn once the box has its size: drawn before, into a box of no size,
                     // every arc and label would be worked out twice at start-up.
@@ -186,6 +184,7 @@ pub fn MapView(
                         </g>
                     </Show>
                 </svg>
+                </div>
                 <Tooltip/>
                 <GestureHint embedding/>
                 <div class="overlay overlay-top">

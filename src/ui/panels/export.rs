@@ -89,7 +89,7 @@ async fn svg(state: &MapState) -> Option<String> {
             .flatten()
             .map(|svg| svg.inner_html())
     };
-    let drawn = format!("{}{}", layer(".map-base")?, layer(".map-svg")?);
+    let drawn = format!("{}{}", layer(".map-base svg")?, layer(".map-svg")?);
     let camera = state.camera.get_untracked();
     let (width, height) = (camera.width.round() as u32, camera.height.round() as u32);
     let summary = state.visible.with_untracked(|v| summary_text(&v.summary));
