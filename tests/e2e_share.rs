@@ -275,6 +275,7 @@ async fn the_downloads_hold_the_filtered_links_and_the_map_with_its_legend_and_c
             .await
             .unwrap();
         assert_eq!(parsed, json!(0), "the SVG is well-formed");
+        assert!(svg.contains("class=\"land\""), "the image has the basemap's land");
         let refugees = seed_dataset()["themes"].as_array().unwrap().iter()
             .find(|t| t["id"] == "refugees").unwrap()["labels"]["en"].as_str().unwrap().to_string();
         for credit in ["Natural Earth", "GeoNames", "CC BY 4.0", refugees.as_str()] {
