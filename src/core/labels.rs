@@ -55,7 +55,7 @@ pub const CLUSTER_PX: f64 = 12.0;
 /// already placed or another place's marker, or leave the screen (`width` × `height`).
 pub fn place_labels(requests: &[LabelRequest], width: f64, height: f64) -> Vec<Option<Side>> {
     let mut order: Vec<usize> = (0..requests.len()).collect();
-    order.sort_unstable_by(|&a, &b| {
+    crate::core::sorting::sort_indices(&mut order, &|a, b| {
         requests[b]
             .priority
             .total_cmp(&requests[a].priority)

@@ -3,6 +3,8 @@
 
 use std::cmp::Ordering;
 
+use crate::core::sorting::sort_indices;
+
 use super::atlas::{Atlas, Record};
 use super::date::PartialDate;
 use super::filter::KindFilter;
@@ -133,7 +135,7 @@ pub fn sort(
                     r.until
                 }
             };
-            order.sort_by(|&a, &b| {
+            sort_indices(&mut order, &|a, b| {
                 let (x, y) = (date(&rows[a]), date(&rows[b]));
                 match (x, y) {
                     (Some(_), Some(_)) => flip(date_order(x, y)),
@@ -149,7 +151,7 @@ pub fn sort(
                     _ => label(column, r),
                 })
                 .collect();
-            order.sort_by(|&a, &b| flip(collate(&keys[a], &keys[b])));
+            sort_indices(&mut order, &|a, b| flip(collate(&keys[a], &keys[b])));
         }
     }
     let mut taken: Vec<Option<Row>> = std::mem::take(rows).into_iter().map(Some).collect();

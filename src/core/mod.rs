@@ -23,6 +23,7 @@ pub mod scene;
 pub mod schema;
 pub mod search;
 pub mod share;
+pub mod sorting;
 pub mod spreadsheet;
 pub mod summary;
 #[cfg(not(target_arch = "wasm32"))]

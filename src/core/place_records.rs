@@ -59,7 +59,7 @@ pub fn place_records<'a>(dataset: &'a Dataset, place: &'a Place) -> PlaceRecords
         partners.push(Partner { link, partner });
     }
     // A stable sort: within a kind, the dataset's order.
-    partners.sort_by_key(|p| p.link.kind);
+    crate::core::sorting::sort_with(&mut partners, &|a, b| a.link.kind.cmp(&b.link.kind));
     let mut grouped: Vec<(PartnershipKind, Vec<Partner>)> = Vec::new();
     for p in partners {
         match grouped.last_mut() {

@@ -90,7 +90,9 @@ pub fn tally(problems: &[Problem], template: &dyn Fn(&str) -> String) -> Vec<(St
         *counts.entry(p.rule_with(&template(p.rule))).or_default() += 1;
     }
     let mut rules: Vec<(String, usize)> = counts.into_iter().collect();
-    rules.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    crate::core::sorting::sort_with(&mut rules, &|a, b| {
+        b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0))
+    });
     rules
 }
 

@@ -117,7 +117,7 @@ pub fn search(places: &[Place], query: &str, limit: usize) -> Vec<Hit> {
             ));
         }
     }
-    ranked.sort_unstable_by(|a, b| {
+    crate::core::sorting::sort_with(&mut ranked, &|a, b| {
         (a.0, a.1)
             .cmp(&(b.0, b.1))
             .then_with(|| places[a.2.place].name.cmp(&places[b.2.place].name))

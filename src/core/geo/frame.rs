@@ -134,7 +134,7 @@ fn crossing(region: &LonLatBox, inside: (f64, f64), beyond: (f64, f64)) -> Optio
     for (side, lon) in [(Side::East, region.east), (Side::West, region.west)] {
         crossings.extend(arc.meridian_crossings(lon).map(|theta| (theta, side)));
     }
-    crossings.sort_by(|x, y| x.0.total_cmp(&y.0));
+    crate::core::sorting::sort_with(&mut crossings, &|x, y| x.0.total_cmp(&y.0));
     // About a metre on, to tell leaving from grazing.
     const STEP: f64 = 1.5e-7;
     let (side, lon, lat) = crossings.into_iter().find_map(|(theta, side)| {

@@ -6,6 +6,7 @@
 //! would take O(n²): a network of 30,000 members is a moment's work, not a frozen page.
 
 use super::MapPoint;
+use crate::core::sorting::{sort_indices, sort_with};
 
 /// The shortest tree through some points, and the points on the outside of them.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -41,13 +42,15 @@ fn minimum_spanning_tree(
     // The triangulation leaves out points that coincide with another (and has no triangles
     // when all lie on one line): neighbours in coordinate order join those, at their distance.
     let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by(|&a, &b| {
+    sort_indices(&mut order, &|a, b| {
         let (p, q) = (points[a], points[b]);
         p.x.total_cmp(&q.x).then(p.y.total_cmp(&q.y))
     });
     candidates.extend(order.windows(2).map(|w| (w[0], w[1])));
     let length = |&(a, b): &(usize, usize)| points[a].distance(points[b]);
-    candidates.sort_by(|x, y| length(x).total_cmp(&length(y)).then(x.cmp(y)));
+    sort_with(&mut candidates, &|x, y| {
+        length(x).total_cmp(&length(y)).then(x.cmp(y))
+    });
 
     let mut sets = DisjointSets::new(n);
     let mut edges = Vec::with_capacity(n - 1);
@@ -71,7 +74,7 @@ fn delaunay_edges(triangulation: &delaunator::Triangulation, n: usize) -> Vec<(u
         .map(|(a, b)| (a.min(b), a.max(b)))
         .filter(|&(a, b)| a != b && b < n)
         .collect();
-    edges.sort_unstable();
+    sort_with(&mut edges, &|x, y| x.cmp(y));
     edges.dedup();
     edges
 }

@@ -50,7 +50,7 @@ pub fn PlaceLayer() -> impl IntoView {
     // would take the keyboard focus from it), so the focus stays on the place it was on.
     let markers = move || {
         let mut markers = scene.with(|s| s.markers.clone());
-        markers.sort_unstable();
+        crate::core::sorting::sort_indices(&mut markers, &|a, b| a.cmp(&b));
         markers
     };
     // The keyboard's events are the layer's, not each marker's: a filter change replaces

@@ -42,7 +42,7 @@ fn legend(state: &MapState) -> Vec<LegendLine> {
             .filter(|(_, &shown)| shown)
             .map(|(f, _)| f.kind)
             .collect();
-        kinds.sort();
+        crate::core::sorting::sort_with(&mut kinds, &|a, b| a.cmp(b));
         kinds.dedup();
         kinds
     });
