@@ -5,6 +5,7 @@
 //! `sort_unstable`.
 
 use std::cmp::Ordering;
+use std::collections::BTreeSet;
 
 /// Sorts indices by `cmp`, stably.
 pub fn sort_indices(order: &mut [usize], cmp: &dyn Fn(usize, usize) -> Ordering) {
@@ -19,6 +20,14 @@ pub fn sort_with<T>(items: &mut Vec<T>, cmp: &dyn Fn(&T, &T) -> Ordering) {
     items.extend(order.into_iter().filter_map(|i| taken[i].take()));
 }
 
+/// A set built by inserting: `collect` sorts the items first, one more copy of the sort per
+/// element type.
+pub fn set_of<T: Ord>(items: impl IntoIterator<Item = T>) -> BTreeSet<T> {
+    let mut set = BTreeSet::new();
+    set.extend(items);
+    set
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -31,6 +40,12 @@ mod tests {
         let mut empty: Vec<u8> = Vec::new();
         sort_with(&mut empty, &|x, y| x.cmp(y));
         assert!(empty.is_empty());
+    }
+
+    #[test]
+    fn a_set_holds_each_item_once_in_order() {
+        let set = set_of(["b", "a", "b", "c"]);
+        assert_eq!(set.into_iter().collect::<Vec<_>>(), ["a", "b", "c"]);
     }
 
     #[test]

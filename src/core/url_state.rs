@@ -126,10 +126,11 @@ pub fn parse(query: &str, known: &Known) -> UrlState {
             "untagged" => state.filters.untagged = value == "1",
             "kind" => state.filters.kinds = list().filter_map(KindFilter::from_id).collect(),
             "country" => {
-                state.filters.countries = list()
-                    .map(str::to_ascii_uppercase)
-                    .filter(|c| known.countries.contains(c))
-                    .collect::<BTreeSet<_>>()
+                state.filters.countries = crate::core::sorting::set_of(
+                    list()
+                        .map(str::to_ascii_uppercase)
+                        .filter(|c| known.countries.contains(c)),
+                )
             }
             "place" => state.place = known.places.contains(value).then(|| value.to_string()),
             "link" => state.link = known.links.contains(value).then(|| value.to_string()),

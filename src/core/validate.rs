@@ -12,6 +12,7 @@ use super::date::PartialDate;
 use super::model::{Dataset, Event, Network, Partnership, Place, Source, Theme};
 use super::pause::{after_record, at_once, NoPause, Pause};
 use super::problem::Problem;
+use super::sorting::set_of;
 
 /// The valid part of a dataset and what was wrong with the rest.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,11 +48,11 @@ pub async fn validate_in_slices(dataset: Dataset, pause: &mut impl Pause) -> Val
     let themes = v
         .keep(themes, "themes", &mut fresh(), pause, |v, t| v.theme(t))
         .await;
-    let theme_ids: BTreeSet<String> = themes.iter().map(|t| t.id.clone()).collect();
+    let theme_ids: BTreeSet<String> = set_of(themes.iter().map(|t| t.id.clone()));
     let sources = v
         .keep(sources, "sources", &mut fresh(), pause, |v, s| v.source(s))
         .await;
-    let source_ids: BTreeSet<String> = sources.iter().map(|s| s.id.clone()).collect();
+    let source_ids: BTreeSet<String> = set_of(sources.iter().map(|s| s.id.clone()));
     let refs = Refs {
         themes: &theme_ids,
         sources: &source_ids,
@@ -62,7 +63,7 @@ pub async fn validate_in_slices(dataset: Dataset, pause: &mut impl Pause) -> Val
             v.place(p, &refs)
         })
         .await;
-    let place_ids: BTreeSet<String> = places.iter().map(|p| p.id.clone()).collect();
+    let place_ids: BTreeSet<String> = set_of(places.iter().map(|p| p.id.clone()));
     let places = v.check_parents(places, &place_ids);
 
     let mut links = fresh();

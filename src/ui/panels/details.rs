@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use crate::core::atlas::Record;
 use crate::core::model::{localized, Dataset};
 use crate::core::place_records::{place_records, NetworkRole};
+use crate::core::sorting::set_of;
 use crate::ui::i18n::{fill, language, t};
 use crate::ui::state::{use_map_state, MapState};
 use crate::ui::text;
@@ -376,8 +377,8 @@ fn link_details(state: &MapState, atlas_index: usize) -> impl IntoView {
         .filter(|e| e.part_of.contains(&link_id))
         .map(|e| view! { <li>{text::period(Some(e.start), e.end)} " · " {link_button(state, &e.id, e.title.clone())}</li> }.into_any())
         .collect();
-    let themes: BTreeSet<&str> = themes.iter().map(String::as_str).collect();
-    let sources: BTreeSet<&str> = source_ids.iter().map(String::as_str).collect();
+    let themes: BTreeSet<&str> = set_of(themes.iter().map(String::as_str));
+    let sources: BTreeSet<&str> = set_of(source_ids.iter().map(String::as_str));
     let summary = localized(summary, language())
         .unwrap_or_default()
         .to_string();

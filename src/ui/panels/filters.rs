@@ -7,6 +7,7 @@ use leptos::leptos_dom::helpers::IntervalHandle;
 use leptos::prelude::*;
 
 use crate::core::filter::{Filters, KindFilter, YearRange, UNTAGGED};
+use crate::core::sorting::set_of;
 use crate::ui::i18n::{fill, language, number, t};
 use crate::ui::palette::theme_colour;
 use crate::ui::state::{use_map_state, MapState};
@@ -400,7 +401,7 @@ fn Choices<T: Ord + Clone + Send + Sync + 'static>(
 
 /// The kinds the dataset has, in their fixed order.
 fn kind_items(state: &MapState) -> Vec<(KindFilter, String, String)> {
-    let present: BTreeSet<KindFilter> = state.prepared.facts.iter().map(|f| f.kind).collect();
+    let present: BTreeSet<KindFilter> = set_of(state.prepared.facts.iter().map(|f| f.kind));
     KindFilter::ALL
         .into_iter()
         .filter(|k| present.contains(k))
