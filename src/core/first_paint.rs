@@ -23,15 +23,30 @@ pub const FIRST_PAINT_PATH: &str = "public/first-paint.svg";
 const THIN_KM: f64 = 8.0;
 /// The groups' radius drawn, in km: the whole region's level on a desktop screen.
 const GROUP_RADIUS_KM: f64 = 80.0;
-/// Stroke widths of the arcs' width classes, in pixels (as `.flow-w0` … `.flow-w4` in the
-/// stylesheet), and their opacities.
-const WIDTHS: [(f64, f64); 5] = [
-    (0.8, 0.18),
-    (1.0, 0.5),
-    (2.6, 0.65),
-    (4.0, 0.75),
-    (6.0, 0.85),
-];
+/// The stylesheet, where the arcs' width classes (`.flow-w0` … `.flow-w4`) are defined: the
+/// picture draws them as the page will.
+const STYLESHEET: &str = include_str!("../ui/style.css");
+
+/// Stroke width and opacity of the arcs' width class `weight`, as the stylesheet sets them
+/// (the heaviest class for anything heavier).
+fn width_class(weight: u8) -> Result<(f64, f64), String> {
+    let rule = (0..=weight)
+        .rev()
+        .find_map(|w| {
+            let selector = format!(".links .link.flow-w{w} {{");
+            let start = STYLESHEET.find(&selector)? + selector.len();
+            STYLESHEET[start..].split('}').next()
+        })
+        .ok_or("the stylesheet defines no .flow-w0")?;
+    let property = |name: &str| {
+        rule.split(';')
+            .filter_map(|d| d.split_once(':'))
+            .find(|(n, _)| n.trim() == name)
+            .and_then(|(_, v)| v.trim().parse::<f64>().ok())
+            .ok_or(format!("the stylesheet's .flow-w{weight} has no {name}"))
+    };
+    Ok((property("stroke-width")?, property("stroke-opacity")?))
+}
 
 /// The picture for `dataset` over `basemap`, as SVG text.
 pub fn first_paint(basemap: &Basemap, dataset: &Dataset) -> Result<String, String> {
@@ -89,7 +104,7 @@ pub fn first_paint(basemap: &Basemap, dataset: &Dataset) -> Result<String, Strin
     // would double its weight.
     let arcs: Vec<_> = arcs.into_iter().filter(|a| a.links >= 2).collect();
     for batch in flow_batches(&arcs) {
-        let (width, opacity) = WIDTHS[usize::from(batch.weight).min(WIDTHS.len() - 1)];
+        let (width, opacity) = width_class(batch.weight)?;
         let _ = write!(
             svg,
             "<path class=\"a\" stroke-width=\"{width}\" stroke-opacity=\"{opacity}\" d=\"{}\"/>",
@@ -176,5 +191,16 @@ mod tests {
         let thinned = thin(&rings[0], 4.0);
         assert_eq!(thinned.len(), 2, "a ring of 1 km sides at 4 km: its ends");
         assert_eq!(thin(&rings[1], 4.0).len(), 4);
+    }
+
+    #[test]
+    fn arcs_are_drawn_with_the_stylesheets_width_classes() {
+        assert_eq!(width_class(1), Ok((1.0, 0.5)));
+        assert_eq!(width_class(4), Ok((6.0, 0.85)));
+        assert_eq!(
+            width_class(9),
+            width_class(4),
+            "heavier than the heaviest class"
+        );
     }
 }

@@ -88,12 +88,13 @@ pub async fn fetch_text(url: &str) -> Result<String, FetchError> {
     // thread and wasm-bindgen encodes them back to UTF-8, two long tasks on a phone; the bytes
     // are one copy. Like `text()`, a byte-order mark is dropped and bad bytes become U+FFFD.
     let bytes = response.binary().await.map_err(network)?;
-    let text = String::from_utf8(bytes)
+    let mut text = String::from_utf8(bytes)
         .unwrap_or_else(|bad| String::from_utf8_lossy(bad.as_bytes()).into_owned());
-    Ok(match text.strip_prefix('\u{feff}') {
-        Some(rest) => rest.to_string(),
-        None => text,
-    })
+    if text.starts_with('\u{feff}') {
+        // In place: the text may be megabytes.
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    Ok(text)
 }
 
 /// The dataset, validated and projected, with the indexes the map queries: everything the map

@@ -127,25 +127,27 @@ fn crossing(region: &LonLatBox, inside: (f64, f64), beyond: (f64, f64)) -> Optio
     // A hair's breadth in degrees, for points computed to lie on a side.
     const SLACK: f64 = 1e-9;
     let within = |v: f64, low: f64, high: f64| v >= low - SLACK && v <= high + SLACK;
-    let mut crossings: Vec<(f64, Side)> = Vec::with_capacity(8);
-    for (side, lat) in [(Side::South, region.south), (Side::North, region.north)] {
-        crossings.extend(arc.parallel_crossings(lat).map(|theta| (theta, side)));
-    }
-    for (side, lon) in [(Side::East, region.east), (Side::West, region.west)] {
-        crossings.extend(arc.meridian_crossings(lon).map(|theta| (theta, side)));
-    }
-    crate::core::sorting::sort_with(&mut crossings, &|x, y| x.0.total_cmp(&y.0));
+    let parallels = [(Side::South, region.south), (Side::North, region.north)]
+        .into_iter()
+        .flat_map(|(side, lat)| arc.parallel_crossings(lat).map(move |theta| (theta, side)));
+    let meridians = [(Side::East, region.east), (Side::West, region.west)]
+        .into_iter()
+        .flat_map(|(side, lon)| arc.meridian_crossings(lon).map(move |theta| (theta, side)));
     // About a metre on, to tell leaving from grazing.
     const STEP: f64 = 1.5e-7;
-    let (side, lon, lat) = crossings.into_iter().find_map(|(theta, side)| {
-        let (lon, lat) = arc.point(theta);
-        let on_side = match side {
-            Side::South | Side::North => within(lon, region.west, region.east),
-            Side::East | Side::West => within(lat, region.south, region.north),
-        };
-        let (after_lon, after_lat) = arc.point((theta + STEP).min(arc.angle));
-        (on_side && !region.contains(after_lon, after_lat)).then_some((side, lon, lat))
-    })?;
+    // The nearest of the crossings after which the arc is outside (a handful, so no sort).
+    let (_, side, lon, lat) = parallels
+        .chain(meridians)
+        .filter_map(|(theta, side)| {
+            let (lon, lat) = arc.point(theta);
+            let on_side = match side {
+                Side::South | Side::North => within(lon, region.west, region.east),
+                Side::East | Side::West => within(lat, region.south, region.north),
+            };
+            let (after_lon, after_lat) = arc.point((theta + STEP).min(arc.angle));
+            (on_side && !region.contains(after_lon, after_lat)).then_some((theta, side, lon, lat))
+        })
+        .min_by(|x, y| x.0.total_cmp(&y.0))?;
     let fraction = |v: f64, from: f64, to: f64| ((v - from) / (to - from)).clamp(0.0, 1.0);
     let along = match side {
         Side::South => fraction(lon, region.west, region.east),
