@@ -22,10 +22,12 @@ use flate2::{write::GzEncoder, Compression};
 /// markers' events on their layer and the history entry after the paint (2026-12-03) brought
 /// about 1 KiB more, 406 KiB until the page's small sorts shared one copy of the standard
 /// library's sort and sets were built by inserting (`core/sorting.rs`, 2026-12-03 evening:
-/// 12 KiB less); now 394 KiB. The
+/// 12 KiB less), and 394 KiB until the filters drawn when first shown, the `Intl` formatters
+/// made on first use and the edge markers' events on their layer (2026-12-04: Lighthouse's
+/// blocking time about 100 ms less) brought about 2.4 KiB more; now 397 KiB. The
 /// README's "Sizes" says where it goes and how it comes back (a second module loaded when first
 /// needed). The target stays 350 KiB.
-const APP_BUDGET: usize = 394 * 1024;
+const APP_BUDGET: usize = 397 * 1024;
 /// The staff page's own wasm + JS (check.html), gzipped: a second module, so that the map's
 /// visitors never download the spreadsheet reading, the import and the gazetteer's lookups.
 /// Staff open it on purpose, once; most of it is the import's name folding (deunicode's
@@ -68,8 +70,8 @@ fn the_app_and_the_basemap_stay_within_their_budgets() {
     assert!(wasm > 0 && js > 0, "the build has wasm and JS");
     assert!(
         wasm + js <= APP_BUDGET,
-        "wasm + JS: {} KB of {} KB",
-        (wasm + js) / 1024,
+        "wasm + JS: {:.1} KiB of {} KiB",
+        (wasm + js) as f64 / 1024.0,
         APP_BUDGET / 1024
     );
     assert!(

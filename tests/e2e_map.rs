@@ -233,12 +233,12 @@ async fn the_map_fits_a_phone() {
         let toggle = wait_for(&client, "button.filters-toggle").await;
         toggle.click().await.unwrap();
         assert!(
-            wait_for(&client, "#filters")
+            wait_for(&client, "#filters .chip[data-theme]")
                 .await
                 .is_displayed()
                 .await
                 .unwrap(),
-            "the filters open"
+            "the filters open, with their themes"
         );
         screenshot(&client, "map-phone-filters").await;
         toggle.click().await.unwrap();
@@ -261,6 +261,34 @@ async fn the_map_fits_a_phone() {
         // The map settles into the space above the sheet once both are laid out.
         support::wait_shown_above_sheet(&client, "bytow", 390.0).await;
         screenshot(&client, "map-phone-details").await;
+    })
+    .await;
+}
+
+/// A narrow window folds the filters away; widened, it shows them, never opened before.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_filters_are_there_when_a_narrow_window_widens() {
+    let site = Site::start();
+    with_browser(700, 800, move |client| async move {
+        client.goto(&site.url).await.expect("open the map");
+        wait_for(&client, "#summary[data-links]").await;
+        assert!(
+            !wait_for(&client, "#filters")
+                .await
+                .is_displayed()
+                .await
+                .unwrap(),
+            "folded in a narrow window"
+        );
+        client.set_window_size(1280, 800).await.unwrap();
+        assert!(
+            wait_for(&client, "#filters .chip[data-theme]")
+                .await
+                .is_displayed()
+                .await
+                .unwrap(),
+            "a wide window shows the filters"
+        );
     })
     .await;
 }

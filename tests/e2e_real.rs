@@ -64,6 +64,36 @@ async fn the_real_network_shows_partners_beyond_the_map() {
             .unwrap();
         wait_for(&client, "g.edge-tip").await;
         support::screenshot(&client, "real-hamburg").await;
+        // An arrow towards one place, clicked where it is in sight, opens that place.
+        let found = client
+            .execute(
+                "for (const m of document.querySelectorAll('g.edge-marker.single')) { \
+                   const r = m.getBoundingClientRect(); \
+                   const x = r.left + r.width / 2, y = r.top + r.height / 2; \
+                   if (m.contains(document.elementFromPoint(x, y))) \
+                     return [m.getAttribute('aria-label'), x, y]; \
+                 } return null;",
+                vec![],
+            )
+            .await
+            .unwrap();
+        let label = found[0].as_str().expect("an arrow to one place in sight");
+        let name = label
+            .strip_prefix("Towards ")
+            .and_then(|rest| rest.split(" (").next())
+            .unwrap_or_else(|| panic!("a place named in {label:?}"))
+            .to_string();
+        let (x, y) = (found[1].as_f64().unwrap(), found[2].as_f64().unwrap());
+        support::click_at(&client, x, y).await;
+        let mut title = String::new();
+        for _ in 0..200 {
+            title = text_of(&client, "#details-title").await;
+            if title.contains(&name) {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        assert!(title.contains(&name), "{name} opened, not {title}");
 
         // Searching for a place beyond the map selects it and shows its partners in the region.
         open_map(&client, &site, "").await;

@@ -4,7 +4,7 @@
 //! Messages are read while a view is built, not tracked: a change of language starts the page
 //! again in it (see `app.rs`), which is rare and keeps every text in the view a plain string.
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 
 use js_sys::{Array, Function, Intl, Object, Reflect};
 use leptos::prelude::*;
@@ -29,9 +29,13 @@ struct Current {
     /// `Intl.PluralRules`: which plural form (CLDR's category) a count takes in the language.
     plurals: Option<Intl::PluralRules>,
     /// `Intl.Collator`'s `compare`: texts in the order the language sorts them.
-    collate: Option<Function>,
-    day: Option<Function>,
-    month: Option<Function>,
+    /// This and the dates' formatters are made on first use: the start-up sorts no text and
+    /// writes no date, and making them was most of its first long task's `Intl` time on a
+    /// phone (an `Intl.DateTimeFormat` with a time zone costs tens of ms there).
+    collate: OnceCell<Option<Function>>,
+    /// Dates with their day, and months.
+    day: OnceCell<Option<Function>>,
+    month: OnceCell<Option<Function>>,
     /// `Intl.DisplayNames` for regions: every country's name in the language, from the
     /// browser's CLDR data (a partner beyond the map may lie in any country of the world).
     countries: Option<JsValue>,
@@ -100,7 +104,11 @@ pub fn number(n: usize) -> String {
 /// after Z; German sorts Ä with A).
 pub fn collate(a: &str, b: &str) -> std::cmp::Ordering {
     let compared = with(|c| {
-        let compare = c.collate.as_ref()?;
+        let compare = c.collate.get_or_init(|| {
+            let locales = Array::of1(&JsValue::from_str(c.messages.language.code()));
+            Some(Intl::Collator::new(&locales, &Object::new()).compare())
+        });
+        let compare = compare.as_ref()?;
         compare
             .call2(&JsValue::NULL, &JsValue::from_str(a), &JsValue::from_str(b))
             .ok()?
@@ -122,9 +130,18 @@ pub fn date(d: PartialDate) -> String {
             let ms = js_sys::Date::utc(f64::from(d.year), f64::from(month) - 1.0)
                 + f64::from(d.day.unwrap_or(1).saturating_sub(1)) * 86_400_000.0;
             let value: JsValue = js_sys::Date::new(&JsValue::from_f64(ms)).into();
-            with(|c| match d.day {
-                Some(_) => format_with(c.day.as_ref(), &value),
-                None => format_with(c.month.as_ref(), &value),
+            with(|c| {
+                let code = c.messages.language.code();
+                let (cell, day) = match d.day {
+                    Some(_) => (&c.day, Some(("day", "numeric"))),
+                    None => (&c.month, None),
+                };
+                let options = [("year", "numeric"), ("month", "long"), ("timeZone", "UTC")];
+                let formatter = cell.get_or_init(|| {
+                    let options: Vec<_> = options.into_iter().chain(day).collect();
+                    formatter("date", code, &options)
+                });
+                format_with(formatter.as_ref(), &value)
             })
             .flatten()
         }
@@ -214,28 +231,16 @@ fn formatter(kind: &str, code: &str, options: &[(&str, &str)]) -> Option<Functio
 pub fn install(messages: Messages) {
     let code = messages.language.code();
     let messages: &'static Messages = Box::leak(Box::new(messages));
-    let utc = ("timeZone", "UTC");
     let current = Current {
         messages,
         number: formatter("number", code, &[]),
-        collate: Some(
-            Intl::Collator::new(&Array::of1(&JsValue::from_str(code)), &Object::new()).compare(),
-        ),
+        collate: OnceCell::new(),
         plurals: Some(Intl::PluralRules::new(
             &Array::of1(&JsValue::from_str(code)),
             &Object::new(),
         )),
-        day: formatter(
-            "date",
-            code,
-            &[
-                ("year", "numeric"),
-                ("month", "long"),
-                ("day", "numeric"),
-                utc,
-            ],
-        ),
-        month: formatter("date", code, &[("year", "numeric"), ("month", "long"), utc]),
+        day: OnceCell::new(),
+        month: OnceCell::new(),
         countries: display_names(code, "region"),
         country_names: RefCell::default(),
     };

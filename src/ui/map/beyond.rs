@@ -23,12 +23,51 @@ pub fn BeyondLayer() -> impl IntoView {
         visible.with(|v| edge_markers(&prepared.atlas, &v.links, focus))
     });
     let pointed = RwSignal::new(None::<usize>);
-    move || {
+    // The place a marker leads to, where it leads to one: a click or Enter selects it.
+    let single = move |stretch: usize| {
+        markers.with(|all| {
+            let marker = all.iter().find(|m| m.stretch == stretch)?;
+            (marker.places.len() == 1).then(|| marker.places[0])
+        })
+    };
+    let (on_click, on_key) = (state.clone(), state.clone());
+    // The markers' events are the layer's, not each marker's: six listeners apiece were much
+    // of the cost of drawing them at start-up, and a filter change draws them again.
+    let drawn = move || {
         markers.with(|all| {
             all.iter()
                 .map(|m| edge_marker(&state, m, pointed))
                 .collect_view()
         })
+    };
+    view! {
+        <g
+            class="beyond"
+            on:pointerover=move |ev| pointed.set(super::marked(ev.target(), "data-edge"))
+            on:pointerout=move |ev| pointed.set(super::marked(ev.related_target(), "data-edge"))
+            on:focusin=move |ev| pointed.set(super::marked(ev.target(), "data-edge"))
+            on:focusout=move |_| pointed.set(None)
+            on:click=move |ev| {
+                let Some(stretch) = super::marked(ev.target(), "data-edge") else {
+                    return;
+                };
+                // Not a click on the map beneath, which would clear the selection.
+                ev.stop_propagation();
+                if let Some(place) = single(stretch) {
+                    on_click.select_place(place);
+                }
+            }
+            on:keydown=move |ev| {
+                if ev.key() == "Enter" || ev.key() == " " {
+                    if let Some(place) = super::marked(ev.target(), "data-edge").and_then(single) {
+                        ev.prevent_default();
+                        on_key.select_place(place);
+                    }
+                }
+            }
+        >
+            {drawn}
+        </g>
     }
 }
 
@@ -74,8 +113,7 @@ fn edge_marker(
     };
     let label = names(state, marker);
     let id = marker.stretch;
-    let single = (marker.places.len() == 1).then(|| marker.places[0]);
-    let (on_click, on_key) = (state.clone(), state.clone());
+    let single = marker.places.len() == 1;
     let count = (marker.links > 1).then(|| number(marker.links));
     let tip = label.clone();
     let tip_width = crate::core::labels::estimated_width(&tip, 12.0) + 12.0;
@@ -84,35 +122,15 @@ fn edge_marker(
     view! {
         <g
             class="edge-marker"
-            class:single=single.is_some()
+            class:single=single
             transform=position
             data-edge=id
             data-links=marker.links
             role="button"
             tabindex="0"
             aria-label=label
-            on:pointerenter=move |_| pointed.set(Some(id))
-            on:pointerleave=move |_| pointed.set(None)
-            on:focus=move |_| pointed.set(Some(id))
-            on:blur=move |_| pointed.set(None)
-            on:click=move |ev| {
-                ev.stop_propagation();
-                if let Some(p) = single {
-                    on_click.select_place(p);
-                }
-            }
-            on:keydown=move |ev| {
-                if (ev.key() == "Enter" || ev.key() == " ") && single.is_some() {
-                    ev.prevent_default();
-                    if let Some(p) = single {
-                        on_key.select_place(p);
-                    }
-                }
-            }
         >
-            <g transform=format!("rotate({angle:.1})")>
-                <path class="edge-arrow" d="M-7-7L6 0L-7 7z"></path>
-            </g>
+            <path class="edge-arrow" transform=format!("rotate({angle:.1})") d="M-7-7L6 0L-7 7z"></path>
             {count.map(|n| view! { <text class="edge-count" x=format!("{:.1}", -dx * 16.0) y=format!("{:.1}", -dy * 16.0) dominant-baseline="central" text-anchor="middle">{n}</text> })}
             <Show when=move || pointed.get() == Some(id)>
                 <g class="edge-tip" transform=format!("translate({tx:.1} {ty:.1})")>

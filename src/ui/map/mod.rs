@@ -38,15 +38,25 @@ use gestures::ZoomControls;
 use links::LinkLayer;
 use places::PlaceLayer;
 
-/// Narrower screens than this start with the legend and the filters folded.
-const WIDE_SCREEN_PX: f64 = 800.0;
+/// Screens this narrow (the stylesheet's fold) start with the legend and the filters folded.
+const NARROW_SCREEN: &str = "(max-width: 800px)";
 
+/// Asked as a media query: reading the window's width would lay the page out there and then,
+/// a forced layout of the first picture at start-up (tens of ms on a phone).
 fn is_wide_screen() -> bool {
     window()
-        .inner_width()
+        .match_media(NARROW_SCREEN)
         .ok()
-        .and_then(|w| w.as_f64())
-        .is_none_or(|w| w >= WIDE_SCREEN_PX)
+        .flatten()
+        .is_none_or(|query| !query.matches())
+}
+
+/// The number in `attribute` of the element an event reached, or of its nearest ancestor with
+/// one: which marker a layer's event is for.
+pub(super) fn marked(target: Option<web_sys::EventTarget>, attribute: &str) -> Option<usize> {
+    let element = target?.dyn_into::<web_sys::Element>().ok()?;
+    let marker = element.closest(&format!("[{attribute}]")).ok()??;
+    marker.get_attribute(attribute)?.parse().ok()
 }
 
 #[component]
@@ -97,6 +107,14 @@ pub fn MapView(
         true
     });
     let filters_open = RwSignal::new(wide);
+    // An embedded map has no sidebar; elsewhere the filters are drawn when first shown (see
+    // `FilterPanel`): at once on a wide screen, on a narrow one when first unfolded or when the
+    // window is widened past the fold (which resizes the map). Once drawn, they stay.
+    let embedded = embedding.embedded;
+    let filters_drawn = Memo::new(move |drawn: Option<&bool>| {
+        drawn == Some(&true)
+            || (!embedded && (filters_open.get() || width.with(|_| is_wide_screen())))
+    });
 
     let (g1, g2, g3, g4, g5, g6, g7, g8, g9) = (
         gestures.clone(),
@@ -126,7 +144,7 @@ pub fn MapView(
                 >
                     {t("filters.toggle")}
                 </button>
-                <FilterPanel/>
+                <FilterPanel drawn=filters_drawn.into()/>
                 <div class="tools">
                     <ShareButton/>
                     <ExportButton/>
@@ -179,9 +197,7 @@ pub fn MapView(
                         </g>
                         <PlaceLayer/>
                         <FlowStops/>
-                        <g class="beyond">
-                            <BeyondLayer/>
-                        </g>
+                        <BeyondLayer/>
                     </Show>
                 </svg>
                 </div>

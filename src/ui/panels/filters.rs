@@ -16,13 +16,16 @@ use crate::ui::text;
 /// A year of the player lasts this long on screen.
 const PLAY_STEP: std::time::Duration = std::time::Duration::from_millis(900);
 
+/// The filters, drawn once `drawn` first holds: where they start folded (a phone), drawing
+/// their hundreds of elements was the largest part of the start-up's first long task, for a
+/// panel most visits never unfold.
 #[component]
-pub fn FilterPanel() -> impl IntoView {
-    let state = use_map_state();
-    let reset = state.clone();
-    let filters = state.filters;
-    view! {
-        <div id="filters" class="filters">
+pub fn FilterPanel(drawn: Signal<bool>) -> impl IntoView {
+    let controls = move || {
+        let state = use_map_state();
+        let reset = state.clone();
+        let filters = state.filters;
+        view! {
             <ThemeChips/>
             <YearFilter/>
             <Choices title="filters.kinds" items=kind_items(&state) set=(|f| &f.kinds, |f| &mut f.kinds)/>
@@ -36,6 +39,11 @@ pub fn FilterPanel() -> impl IntoView {
             >
                 {t("filters.clear")}
             </button>
+        }
+    };
+    view! {
+        <div id="filters" class="filters">
+            {move || drawn.get().then(controls)}
         </div>
     }
 }
