@@ -84,6 +84,12 @@ async fn the_real_network_shows_partners_beyond_the_map() {
             .unwrap_or_else(|| panic!("a place named in {label:?}"))
             .to_string();
         let (x, y) = (found[1].as_f64().unwrap(), found[2].as_f64().unwrap());
+        // Pointed at, the arrow names its place, and nothing beneath it (an arc, a town) is
+        // named over that.
+        support::pointer_to(&client, x, y).await;
+        wait_for(&client, "g.edge-tip").await;
+        let tips = client.find_all(Locator::Css(".tooltip")).await.unwrap();
+        assert!(tips.is_empty(), "only the arrow's own tip");
         support::click_at(&client, x, y).await;
         let mut title = String::new();
         for _ in 0..200 {

@@ -233,13 +233,20 @@ impl Gestures {
         }) else {
             // No button down: the pointer points at a place, which the map then highlights.
             if ev.pointer_type() == "mouse" {
-                let under = self.place_under(at);
+                // On an edge marker it points at the marker, which names its own places, and
+                // not at a town or arc beneath (whose tooltip would cover the marker's).
+                let on_marker = super::marked(ev.target(), "data-edge").is_some();
+                let under = if on_marker {
+                    None
+                } else {
+                    self.place_under(at)
+                };
                 if self.state.hovered.get_untracked() != under {
                     self.state.hovered.set(under);
                 }
                 let arc = match under {
-                    Some(_) => None,
-                    None => self.flow_under(at).map(|f| (f, at)),
+                    None if !on_marker => self.flow_under(at).map(|f| (f, at)),
+                    _ => None,
                 };
                 if self.state.hovered_flow.get_untracked() != arc {
                     self.state.hovered_flow.set(arc);
