@@ -43,12 +43,12 @@ pub fn BeyondLayer() -> impl IntoView {
     view! {
         <g
             class="beyond"
-            on:pointerover=move |ev| pointed.set(super::marked(ev.target(), "data-edge"))
-            on:pointerout=move |ev| pointed.set(super::marked(ev.related_target(), "data-edge"))
-            on:focusin=move |ev| pointed.set(super::marked(ev.target(), "data-edge"))
+            on:pointerover=move |ev| pointed.set(edge_of(ev.target()))
+            on:pointerout=move |ev| pointed.set(edge_of(ev.related_target()))
+            on:focusin=move |ev| pointed.set(edge_of(ev.target()))
             on:focusout=move |_| pointed.set(None)
             on:click=move |ev| {
-                let Some(stretch) = super::marked(ev.target(), "data-edge") else {
+                let Some(stretch) = edge_of(ev.target()) else {
                     return;
                 };
                 // Not a click on the map beneath, which would clear the selection.
@@ -59,7 +59,7 @@ pub fn BeyondLayer() -> impl IntoView {
             }
             on:keydown=move |ev| {
                 if ev.key() == "Enter" || ev.key() == " " {
-                    if let Some(place) = super::marked(ev.target(), "data-edge").and_then(single) {
+                    if let Some(place) = edge_of(ev.target()).and_then(single) {
                         ev.prevent_default();
                         on_key.select_place(place);
                     }
@@ -69,6 +69,11 @@ pub fn BeyondLayer() -> impl IntoView {
             {drawn}
         </g>
     }
+}
+
+/// The stretch of the edge marker an event reached, if it reached one.
+pub(super) fn edge_of(target: Option<web_sys::EventTarget>) -> Option<usize> {
+    super::marked(target, "data-edge")
 }
 
 /// "Lyon (France), Bologna (Italy) and 4 more · 7 links".

@@ -235,7 +235,7 @@ impl Gestures {
             if ev.pointer_type() == "mouse" {
                 // On an edge marker it points at the marker, which names its own places, and
                 // not at a town or arc beneath (whose tooltip would cover the marker's).
-                let on_marker = super::marked(ev.target(), "data-edge").is_some();
+                let on_marker = super::beyond::edge_of(ev.target()).is_some();
                 let under = if on_marker {
                     None
                 } else {
