@@ -11,6 +11,7 @@ mod paths;
 mod places;
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -82,20 +83,23 @@ pub fn MapView(
     let visible = state.visible;
     let summary = Signal::derive(move || visible.with(|v| v.summary));
     let wide = is_wide_screen();
-    // The page's first picture stays under the map until the basemap is drawn over it; then
-    // it is hidden, not removed: an image taken out of the page while it still loads can keep
-    // the browser's load event waiting for good.
+    let measured = move || width.get() > 0.0 && height.get() > 0.0;
+    let stage = first_drawing(measured);
+    let drawn = move |layers: u8| Memo::new(move |_| measured() && stage.get() >= layers);
+    let (links_drawn, places_drawn, all_drawn) = (drawn(1), drawn(2), drawn(FIRST_DRAWING));
+    // The page's first picture stays under the map until the basemap and every layer are drawn
+    // over it; then it is hidden, not removed: an image taken out of the page while it still
+    // loads can keep the browser's load event waiting for good.
     Effect::new(move |_| {
-        if basemap.with(Option::is_some) {
+        if basemap.with(Option::is_some) && all_drawn.get() {
             if let Some(picture) = document().query_selector(".first-paint").ok().flatten() {
                 let _ = picture.set_attribute("hidden", "");
             }
         }
     });
-    let measured = move || width.get() > 0.0 && height.get() > 0.0;
     // Tells the benchmark when the first complete map is in the DOM (scripts/bench.sh).
     Effect::new(move |marked: Option<bool>| {
-        if marked == Some(true) || !measured() {
+        if marked == Some(true) || !all_drawn.get() {
             return marked.unwrap_or(false);
         }
         if let Ok(performance) = js_sys::Reflect::get(&window(), &"performance".into()) {
@@ -189,16 +193,14 @@ pub fn MapView(
                     on:pointerleave=move |_| g8.on_pointer_leave()
                     on:click=move |ev| g9.on_click(ev)
                 >
-                    // Drawn once the box has its size: drawn before, into a box of no size,
-                    // every arc and label would be worked out twice at start-up.
-                    <Show when=measured>
-                        <g class="world" transform=move || transform.get().to_svg()>
-                            <LinkLayer/>
-                        </g>
-                        <PlaceLayer/>
-                        <FlowStops/>
-                        <BeyondLayer/>
-                    </Show>
+                    // Drawn once the box has its size (drawn before, into a box of no size,
+                    // every arc and label would be worked out twice at start-up), a layer per
+                    // task: see `first_drawing`.
+                    <g class="world" transform=move || transform.get().to_svg()>
+                        {drawn_once(links_drawn, || view! { <LinkLayer/> }.into_any())}
+                    </g>
+                    {drawn_once(places_drawn, || view! { <PlaceLayer/> }.into_any())}
+                    {drawn_once(all_drawn, || view! { <FlowStops/><BeyondLayer/> }.into_any())}
                 </svg>
                 </div>
                 <Tooltip/>
@@ -225,6 +227,35 @@ pub fn MapView(
             <DetailsPanel/>
         </div>
     }
+}
+
+/// How many steps the map's first drawing takes: the links, then the places and their labels,
+/// then the groups' stops and the edge markers.
+const FIRST_DRAWING: u8 = 3;
+
+/// The step of the map's first drawing reached, 0 to `FIRST_DRAWING`: one more per task once
+/// the map's box has its size. Drawn in one go, the layers, their layout and their paint made
+/// one task of a third of a second on a phone, the longest of the start-up (and what
+/// Lighthouse's blocking time counts); a layer per task, the page answers between them. The
+/// first picture stays beneath until the last (see `MapView`). The first step is a task of its
+/// own too: the size arrives from a ResizeObserver, in the middle of the browser's frame.
+fn first_drawing(measured: impl Fn() -> bool + Send + Sync + 'static) -> ReadSignal<u8> {
+    let (stage, set_stage) = signal(0u8);
+    Effect::new(move |_| {
+        if measured() && stage.get() < FIRST_DRAWING {
+            set_timeout(
+                move || set_stage.update(|s| *s = (*s + 1).min(FIRST_DRAWING)),
+                Duration::ZERO,
+            );
+        }
+    });
+    stage
+}
+
+/// `layer`, drawn while `drawn` holds. Not generic, so that the three steps share one copy of
+/// the code that draws and removes a view (a closure per step cost 2 KB of the bundle).
+fn drawn_once(drawn: Memo<bool>, layer: fn() -> AnyView) -> impl IntoView {
+    move || drawn.get().then(layer)
 }
 
 /// During a gesture, the CSS transform that moves the drawn map (as the compositor's picture of
