@@ -12,7 +12,7 @@ use super::date::PartialDate;
 use super::model::{Dataset, Event, Network, Partnership, Place, Source, Theme};
 use super::pause::{after_record, at_once, NoPause, Pause};
 use super::problem::Problem;
-use super::sorting::set_of;
+use super::sorting::{retain_entries, set_of};
 
 /// The valid part of a dataset and what was wrong with the rest.
 #[derive(Debug, Clone, PartialEq)]
@@ -207,7 +207,7 @@ impl Check<'_> {
     /// A summary is optional; where there is one, each text is keyed by a language and not
     /// blank (a blank one is dropped, as if never written).
     fn summary(&mut self, summary: &mut super::model::LocalizedText) {
-        summary.retain(|lang, text| {
+        retain_entries(summary, |lang, text| {
             if !is_language_code(lang) {
                 self.fail(
                     format!("summary.{lang}"),
@@ -426,7 +426,7 @@ impl Check<'_> {
                 place.population = None;
             }
         }
-        place.names.retain(|lang, name| {
+        retain_entries(&mut place.names, |lang, name| {
             let ok = is_language_code(lang) && !name.trim().is_empty();
             if !ok {
                 self.note(format!("names.{lang}"), "problem.bad_name", &[]);

@@ -1,8 +1,6 @@
 //! Moving the map by hand: wheel, drag, pinch, double-click and keys, all turned into changes
 //! of the view through the camera's pure functions.
 
-use std::collections::BTreeMap;
-
 use leptos::html::Div;
 use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
@@ -34,8 +32,23 @@ const LINK_REACH_PX: f64 = 6.0;
 /// The pointers pressed on the map, and whether the current press has become a drag.
 #[derive(Default)]
 struct Pointers {
-    at: BTreeMap<i32, (f64, f64)>,
+    /// Each pressed pointer's id and where it is: one or two, so a list (a map's code would
+    /// cost the bundle kilobytes).
+    at: Vec<(i32, (f64, f64))>,
     travelled: f64,
+}
+
+impl Pointers {
+    fn get(&self, id: i32) -> Option<(f64, f64)> {
+        self.at.iter().find(|(i, _)| *i == id).map(|(_, at)| *at)
+    }
+
+    fn set(&mut self, id: i32, at: (f64, f64)) {
+        match self.at.iter_mut().find(|(i, _)| *i == id) {
+            Some(pointer) => pointer.1 = at,
+            None => self.at.push((id, at)),
+        }
+    }
 }
 
 /// Event handlers for the map's box.
@@ -214,7 +227,7 @@ impl Gestures {
             if p.at.is_empty() {
                 p.travelled = 0.0;
             }
-            p.at.insert(ev.pointer_id(), at);
+            p.set(ev.pointer_id(), at);
         });
         self.dragged.set_value(false);
     }
@@ -223,10 +236,10 @@ impl Gestures {
         let id = ev.pointer_id();
         let at = self.local(ev.client_x(), ev.client_y());
         let Some((before, others)) = self.pointers.with_value(|p| {
-            let before = *p.at.get(&id)?;
+            let before = p.get(id)?;
             let others: Vec<(f64, f64)> =
                 p.at.iter()
-                    .filter(|(k, _)| **k != id)
+                    .filter(|(k, _)| *k != id)
                     .map(|(_, v)| *v)
                     .collect();
             Some((before, others))
@@ -256,7 +269,7 @@ impl Gestures {
         };
         let (dx, dy) = (at.0 - before.0, at.1 - before.1);
         let travelled = self.pointers.try_update_value(|p| {
-            p.at.insert(id, at);
+            p.set(id, at);
             p.travelled += dx.hypot(dy);
             p.travelled
         });
@@ -296,7 +309,8 @@ impl Gestures {
 
     pub fn on_pointer_up(&self, ev: leptos::ev::PointerEvent) {
         let last = self.pointers.try_update_value(|p| {
-            p.at.remove(&ev.pointer_id());
+            let id = ev.pointer_id();
+            p.at.retain(|(i, _)| *i != id);
             p.at.is_empty()
         });
         if last == Some(true) {

@@ -7,6 +7,7 @@ use leptos::leptos_dom::helpers::IntervalHandle;
 use leptos::prelude::*;
 
 use crate::core::filter::{Filters, KindFilter, YearRange, UNTAGGED};
+use crate::core::sorting::remove_from;
 use crate::core::sorting::set_of;
 use crate::ui::i18n::{fill, language, number, t};
 use crate::ui::palette::theme_colour;
@@ -80,7 +81,7 @@ fn ThemeChips() -> impl IntoView {
                 let (state, id) = (state.clone(), id.clone());
                 move |_| {
                     state.update(|u| {
-                        if !u.filters.themes.remove(&id) {
+                        if !remove_from(&mut u.filters.themes, &id) {
                             u.filters.themes.insert(id.clone());
                         }
                     })
@@ -355,7 +356,7 @@ fn toggle<T: Ord + Clone>(set: &mut BTreeSet<T>, item: &T, on: bool) {
     if on {
         set.insert(item.clone());
     } else {
-        set.remove(item);
+        remove_from(set, item);
     }
 }
 
