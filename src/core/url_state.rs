@@ -26,6 +26,7 @@ use std::collections::BTreeSet;
 use super::filter::{Filters, KindFilter, YearRange};
 use super::i18n::Language;
 use super::model::Dataset;
+use super::sorting::set_of;
 
 /// Map or table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -85,16 +86,17 @@ pub struct Known {
 impl Known {
     pub fn of(dataset: &Dataset) -> Known {
         Known {
-            themes: dataset.themes.iter().map(|t| t.id.clone()).collect(),
-            places: dataset.places.iter().map(|p| p.id.clone()).collect(),
-            links: dataset
-                .partnerships
-                .iter()
-                .map(|l| l.id.clone())
-                .chain(dataset.networks.iter().map(|n| n.id.clone()))
-                .chain(dataset.events.iter().map(|e| e.id.clone()))
-                .collect(),
-            countries: dataset.places.iter().map(|p| p.country.clone()).collect(),
+            themes: set_of(dataset.themes.iter().map(|t| t.id.clone())),
+            places: set_of(dataset.places.iter().map(|p| p.id.clone())),
+            links: set_of(
+                dataset
+                    .partnerships
+                    .iter()
+                    .map(|l| l.id.clone())
+                    .chain(dataset.networks.iter().map(|n| n.id.clone()))
+                    .chain(dataset.events.iter().map(|e| e.id.clone())),
+            ),
+            countries: set_of(dataset.places.iter().map(|p| p.country.clone())),
         }
     }
 }
@@ -116,17 +118,18 @@ pub fn parse(query: &str, known: &Known) -> UrlState {
         let list = || value.split(',').map(str::trim).filter(|v| !v.is_empty());
         match key.as_ref() {
             "theme" => {
-                state.filters.themes = list()
-                    .filter(|t| known.themes.contains(*t))
-                    .map(String::from)
-                    .collect()
+                state.filters.themes = set_of(
+                    list()
+                        .filter(|t| known.themes.contains(*t))
+                        .map(String::from),
+                )
             }
             "year" => state.filters.years = parse_years(value),
             "undated" => state.filters.undated = value != "0",
             "untagged" => state.filters.untagged = value == "1",
-            "kind" => state.filters.kinds = list().filter_map(KindFilter::from_id).collect(),
+            "kind" => state.filters.kinds = set_of(list().filter_map(KindFilter::from_id)),
             "country" => {
-                state.filters.countries = crate::core::sorting::set_of(
+                state.filters.countries = set_of(
                     list()
                         .map(str::to_ascii_uppercase)
                         .filter(|c| known.countries.contains(c)),

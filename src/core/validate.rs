@@ -77,11 +77,12 @@ pub async fn validate_in_slices(dataset: Dataset, pause: &mut impl Pause) -> Val
             v.network(n, &refs, &place_ids)
         })
         .await;
-    let link_ids: BTreeSet<String> = partnerships
-        .iter()
-        .map(|l| l.id.clone())
-        .chain(networks.iter().map(|n| n.id.clone()))
-        .collect();
+    let link_ids: BTreeSet<String> = set_of(
+        partnerships
+            .iter()
+            .map(|l| l.id.clone())
+            .chain(networks.iter().map(|n| n.id.clone())),
+    );
     let events = v
         .keep(events, "events", &mut links, pause, |v, e| {
             v.event(e, &refs, &place_ids, &link_ids)

@@ -420,16 +420,17 @@ fn kind_items(state: &MapState) -> Vec<(KindFilter, String, String)> {
 
 /// The countries the dataset's places lie in, by code.
 fn country_items(state: &MapState) -> Vec<(String, String, String)> {
-    let codes: BTreeSet<&String> = state
-        .prepared
-        .loaded
-        .dataset
-        .places
-        .iter()
-        .map(|p| &p.country)
-        .collect();
+    let codes: BTreeSet<&str> = set_of(
+        state
+            .prepared
+            .loaded
+            .dataset
+            .places
+            .iter()
+            .map(|p| p.country.as_str()),
+    );
     codes
         .into_iter()
-        .map(|code| (code.clone(), code.clone(), text::country(code)))
+        .map(|code| (code.to_string(), code.to_string(), text::country(code)))
         .collect()
 }
