@@ -3,7 +3,9 @@
 mod support;
 
 use fantoccini::{Client, Locator};
-use support::{attr, count, screenshot, seed_dataset, wait_for, with_browser, Canned, Site};
+use support::{
+    attr, count, screenshot, seed_dataset, wait_for, wait_text, with_browser, Canned, Site,
+};
 
 const DATASET: &str = "/data/partnerships.json";
 
@@ -250,6 +252,14 @@ async fn the_map_fits_a_phone() {
                 .unwrap(),
             "and close"
         );
+
+        // The key starts folded on a phone and shows the map's symbols when unfolded.
+        wait_for(&client, ".legend summary")
+            .await
+            .click()
+            .await
+            .unwrap();
+        wait_text(&client, ".legend li:nth-of-type(1)", "Twinning").await;
 
         // A selected place opens its details as a sheet, with the place still in sight above it.
         client

@@ -48,23 +48,26 @@ fn LineKey(class: String, label: &'static str) -> impl IntoView {
 pub fn Legend(initially_open: bool) -> impl IntoView {
     let state = use_map_state();
     let filters = state.filters;
-    let themes: Vec<(usize, String, String)> = state
-        .prepared
-        .loaded
-        .dataset
-        .themes
-        .iter()
-        .enumerate()
-        .map(|(i, theme)| {
-            (
-                i,
-                theme.id.clone(),
-                theme.labels.get(language()).to_string(),
-            )
-        })
-        .collect();
+    let themes: StoredValue<Vec<(usize, String, String)>> = StoredValue::new(
+        state
+            .prepared
+            .loaded
+            .dataset
+            .themes
+            .iter()
+            .enumerate()
+            .map(|(i, theme)| {
+                (
+                    i,
+                    theme.id.clone(),
+                    theme.labels.get(language()).to_string(),
+                )
+            })
+            .collect(),
+    );
     let theme_keys = move || {
         filters.with(|f| {
+            themes.with_value(|themes| {
             themes
                 .iter()
                 .filter(|(_, id, _)| f.themes.contains(id))
@@ -79,12 +82,15 @@ pub fn Legend(initially_open: bool) -> impl IntoView {
                     }
                 })
                 .collect_view()
+            })
         })
     };
     let years_chosen = move || filters.with(|f| f.years.is_some());
-    view! {
-        <details class="card legend" open=initially_open>
-            <summary>{t("legend.title")}</summary>
+    // The key is drawn when first unfolded (a phone starts with it folded): 40 elements of the
+    // start-up's longest task there.
+    let drawn = RwSignal::new(initially_open);
+    let key = move || {
+        view! {
             <ul>
                 {theme_keys}
                 {LINE_KINDS.map(|k| view! { <LineKey class=line_class(k) label=text::kind_filter(k)/> })}
@@ -121,6 +127,12 @@ pub fn Legend(initially_open: bool) -> impl IntoView {
                     </li>
                 })}
             </ul>
+        }
+    };
+    view! {
+        <details class="card legend" open=initially_open on:toggle=move |_| drawn.set(true)>
+            <summary>{t("legend.title")}</summary>
+            {move || drawn.get().then(key)}
         </details>
     }
 }

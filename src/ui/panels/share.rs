@@ -84,9 +84,13 @@ pub fn ShareButton() -> impl IntoView {
     let embed_language = RwSignal::new(language().code().to_string());
 
     let is_open = RwSignal::new(false);
+    // What the dialog holds is drawn when it first opens: most visits never open it, and its
+    // elements were part of the start-up's longest task on a phone.
+    let drawn = RwSignal::new(false);
     let open = move |_| {
         snapshot.set(state.current());
         is_open.set(true);
+        drawn.set(true);
         dialog::show(dialog);
     };
     let link =
@@ -102,18 +106,14 @@ pub fn ShareButton() -> impl IntoView {
     let snippet =
         Signal::derive(move || iframe_snippet(&page_address(), &embedded(), t("app.title")));
     let preview = move || format!("./{}", url_state::write(&embedded()));
-    let languages = Language::ALL
-        .into_iter()
-        .map(|l| view! { <option value=l.code() selected=l == language()>{l.endonym()}</option> })
-        .collect_view();
-
-    view! {
-        <button type="button" class="button button-quiet" id="share-open" aria-haspopup="dialog" on:click=open>
-            {t("share.open")}
-        </button>
-        <dialog node_ref=dialog id="share" class="dialog" aria-labelledby="share-title"
-            on:close=move |_| is_open.set(false)>
-            <DialogHead dialog id="share-title" title=t("share.title")/>
+    let languages = || {
+        Language::ALL
+            .into_iter()
+            .map(|l| view! { <option value=l.code() selected=l == language()>{l.endonym()}</option> })
+            .collect_view()
+    };
+    let contents = move || {
+        view! {
             <CopyField id="share-link" label=t("share.link") text=link/>
             <fieldset class="share-options">
                 <legend>{t("share.snippet")}</legend>
@@ -131,7 +131,7 @@ pub fn ShareButton() -> impl IntoView {
                 <label class="share-language">
                     {t("share.language")} " "
                     <select id="share-language" on:change=move |ev| embed_language.set(event_target_value(&ev))>
-                        {languages}
+                        {languages()}
                     </select>
                 </label>
             </fieldset>
@@ -141,6 +141,17 @@ pub fn ShareButton() -> impl IntoView {
             <Show when=move || is_open.get()>
                 <iframe class="share-preview" title=t("share.preview") src=preview></iframe>
             </Show>
+        }
+    };
+
+    view! {
+        <button type="button" class="button button-quiet" id="share-open" aria-haspopup="dialog" on:click=open>
+            {t("share.open")}
+        </button>
+        <dialog node_ref=dialog id="share" class="dialog" aria-labelledby="share-title"
+            on:close=move |_| is_open.set(false)>
+            <DialogHead dialog id="share-title" title=t("share.title")/>
+            {move || drawn.get().then(contents)}
         </dialog>
     }
 }
