@@ -235,8 +235,8 @@ const FIRST_DRAWING: u8 = 3;
 
 /// The step of the map's first drawing reached, 0 to `FIRST_DRAWING`: one more per task once
 /// the map's box has its size. Drawn in one go, the layers, their layout and their paint made
-/// one task of a third of a second on a phone, the longest of the start-up (and what
-/// Lighthouse's blocking time counts); a layer per task, the page answers between them. The
+/// one task of a quarter of a second under a 4× CPU slowdown, the longest of the start-up (and
+/// what Lighthouse's blocking time counts); a layer per task, the page answers between them. The
 /// first picture stays beneath until the last (see `MapView`). The first step is a task of its
 /// own too: the size arrives from a ResizeObserver, in the middle of the browser's frame.
 fn first_drawing(measured: impl Fn() -> bool + Send + Sync + 'static) -> ReadSignal<u8> {
@@ -252,8 +252,8 @@ fn first_drawing(measured: impl Fn() -> bool + Send + Sync + 'static) -> ReadSig
     stage
 }
 
-/// `layer`, drawn while `drawn` holds. Not generic, so that the three steps share one copy of
-/// the code that draws and removes a view (a closure per step cost 2 KB of the bundle).
+/// `layer`, drawn while `drawn` holds: one function for the three steps, not generic, so that
+/// they share one copy of the code that draws and removes a view.
 fn drawn_once(drawn: Memo<bool>, layer: fn() -> AnyView) -> impl IntoView {
     move || drawn.get().then(layer)
 }
