@@ -13,9 +13,10 @@ if (picture?.src.startsWith("data:")) {
   const painted = new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
   await Promise.race([painted, new Promise((done) => setTimeout(done, 100))]);
 }
-// The browser's Intl loads its locale data on first use: 40 to 100 ms on a phone. Done here,
-// while the map's module downloads, that is a short task of its own instead of a part of the
-// map's first long one (the map's formatters are made then, in a fraction of a millisecond).
+// The browser's Intl loads its data on first use: 40 to 100 ms on a phone. Done here, while
+// the map's module downloads, that is a short task of its own instead of a part of the map's
+// first long one; the map's own formatters, in whatever language the page is in, then take a
+// millisecond or so.
 setTimeout(() => new Intl.NumberFormat(navigator.language), 0);
 const { default: init } = await import(new URL(tag.dataset.js, base).href);
 const wasm = await init({ module_or_path: new URL(tag.dataset.wasm, base).href });

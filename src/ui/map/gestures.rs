@@ -32,8 +32,8 @@ const LINK_REACH_PX: f64 = 6.0;
 /// The pointers pressed on the map, and whether the current press has become a drag.
 #[derive(Default)]
 struct Pointers {
-    /// Each pressed pointer's id and where it is: one or two, so a list (a map's code would
-    /// cost the bundle kilobytes).
+    /// Each pressed pointer's id and where it is, in the order pressed: a few at most, so a
+    /// list (a map's code would cost the bundle kilobytes).
     at: Vec<(i32, (f64, f64))>,
     travelled: f64,
 }

@@ -130,7 +130,13 @@ pub fn Legend(initially_open: bool) -> impl IntoView {
         }
     };
     view! {
-        <details class="card legend" open=initially_open on:toggle=move |_| drawn.set(true)>
+        <details class="card legend" open=initially_open on:toggle=move |_| {
+            // Set once: a toggle comes with every fold and unfold (and once for a key that
+            // starts open), and setting the signal again would draw the key anew.
+            if !drawn.get_untracked() {
+                drawn.set(true);
+            }
+        }>
             <summary>{t("legend.title")}</summary>
             {move || drawn.get().then(key)}
         </details>

@@ -90,7 +90,10 @@ pub fn ShareButton() -> impl IntoView {
     let open = move |_| {
         snapshot.set(state.current());
         is_open.set(true);
-        drawn.set(true);
+        // Set once: setting a signal again, to the same value, would draw the contents anew.
+        if !drawn.get_untracked() {
+            drawn.set(true);
+        }
         dialog::show(dialog);
     };
     let link =
