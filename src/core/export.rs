@@ -1,13 +1,13 @@
 //! Downloads of what the filters let through: the links in the dataset's own format, and the
 //! drawn map as a standalone SVG with its legend and attribution. (CSV: `listing::csv`.)
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 
 use serde_json::value::RawValue;
 
 use super::atlas::{Atlas, Record};
 use super::labels::estimated_width;
-use super::load::RecordId;
+use super::load::{Fields, RecordId, TOP_LEVEL};
 use super::model::Dataset;
 
 /// The ids of the records the kept links need to stay a valid dataset, per namespace: their
@@ -193,22 +193,9 @@ pub fn dataset_json(
     shown: &[bool],
 ) -> Result<String, String> {
     let keep = needed(dataset, atlas, shown);
-    let fields: BTreeMap<&str, &RawValue> =
-        serde_json::from_str(text).map_err(|e| e.to_string())?;
+    let fields: Fields = serde_json::from_str(text).map_err(|e| e.to_string())?;
     let mut out = String::from("{\n");
-    for (n, key) in [
-        "$schema",
-        "schema_version",
-        "themes",
-        "sources",
-        "places",
-        "partnerships",
-        "networks",
-        "events",
-    ]
-    .into_iter()
-    .enumerate()
-    {
+    for (n, key) in TOP_LEVEL.into_iter().enumerate() {
         let Some(raw) = fields.get(key) else { continue };
         if n > 0 && out.len() > 2 {
             out.push_str(",\n");

@@ -97,10 +97,11 @@ pub struct Loaded {
 
 /// The top level of a dataset file, each value still unparsed text. Read, never taken from: a
 /// map's removal is kilobytes of the page's download.
-type Fields<'a> = BTreeMap<&'a str, &'a RawValue>;
+pub(crate) type Fields<'a> = BTreeMap<&'a str, &'a RawValue>;
 
-/// The fields of a dataset file's top level; any other is a problem.
-const TOP_LEVEL: [&str; 8] = [
+/// The fields of a dataset file's top level, in the order a file is written: the two header
+/// fields, then the collections. Any other is a problem.
+pub(crate) const TOP_LEVEL: [&str; 8] = [
     "$schema",
     "schema_version",
     "themes",

@@ -86,10 +86,7 @@ pub fn PlaceLayer() -> impl IntoView {
 
 /// The atlas index of the marker an event of the places' layer reached.
 fn marker_of(target: Option<web_sys::EventTarget>) -> Option<usize> {
-    use wasm_bindgen::JsCast;
-    let element = target?.dyn_into::<web_sys::Element>().ok()?;
-    let marker = element.closest("[data-index]").ok()??;
-    marker.get_attribute("data-index")?.parse().ok()
+    super::marked(target, "data-index")
 }
 
 /// What is drawn at the current view, for the filters' places and links.
