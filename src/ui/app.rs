@@ -6,17 +6,22 @@ use leptos::prelude::*;
 use crate::core::i18n::Language;
 use crate::core::url_state::{self, Known};
 
-use super::fetch::{fetch_basemap, fetch_dataset};
+use super::fetch::{dataset_url, fetch_basemap, fetch_text, prepare_dataset};
 use super::history;
 use super::i18n::{self, t};
 use super::map::MapView;
 
 #[component]
 pub fn App() -> impl IntoView {
-    // The language's messages first (a few KB), so that even a failure is told in it.
+    // The language packs and the dataset are requested at once (on a slow line the packs'
+    // round trips would otherwise stand before the largest download); the messages are
+    // installed before the dataset is read, so that even a failure is told in the language.
     let page = LocalResource::new(|| async {
-        i18n::install(i18n::load(i18n::initial_language()).await);
-        fetch_dataset().await
+        let dataset = dataset_url();
+        let (messages, text) =
+            futures::future::join(i18n::load(i18n::initial_language()), fetch_text(&dataset)).await;
+        i18n::install(messages);
+        prepare_dataset(text?).await
     });
     let basemap = LocalResource::new(fetch_basemap);
 

@@ -115,10 +115,9 @@ pub struct Prepared {
     pub clusters: Arc<Clusters>,
 }
 
-/// Fetches and prepares the dataset in slices, the browser getting its turn between them: on a
+/// Prepares the fetched dataset in slices, the browser getting its turn between them: on a
 /// phone the first picture stays responsive while four megabytes are read.
-pub async fn fetch_dataset() -> Result<Arc<Prepared>, FetchError> {
-    let text = fetch_text(&dataset_url()).await?;
+pub async fn prepare_dataset(text: String) -> Result<Arc<Prepared>, FetchError> {
     let mut slices = Slices::new();
     // Copying four megabytes into the module and checking them as UTF-8 is a stretch of its own.
     slices.yield_now().await;

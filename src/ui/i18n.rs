@@ -281,10 +281,13 @@ async fn fetch_pack(language: Language) -> Result<Pack, String> {
 /// The messages of `language`, with English beneath. A pack that cannot be read is reported
 /// on the console and stands aside: English, or failing that the keys, still give a map.
 pub async fn load(language: Language) -> Messages {
-    let english = fetch_pack(Language::En).await;
-    let pack = match language {
-        Language::En => english.clone(),
-        other => fetch_pack(other).await,
+    // Both packs at once: on a slow line each is a round trip of its own.
+    let (english, pack) = match language {
+        Language::En => {
+            let english = fetch_pack(Language::En).await;
+            (english.clone(), english)
+        }
+        other => futures::future::join(fetch_pack(Language::En), fetch_pack(other)).await,
     };
     let warn = |e: &String| leptos::logging::warn!("language pack: {e}");
     let english = english.inspect_err(warn).unwrap_or_default();
