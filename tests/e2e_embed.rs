@@ -10,7 +10,7 @@ use fantoccini::Locator;
 use support::{attr, screenshot, wait_for, with_browser, Site};
 
 async fn transform(client: &fantoccini::Client) -> String {
-    attr(&wait_for(client, "g.world").await, "transform").await
+    attr(&wait_for(client, "svg.map-svg g.world").await, "transform").await
 }
 
 #[tokio::test(flavor = "multi_thread")]

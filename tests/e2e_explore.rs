@@ -27,7 +27,7 @@ async fn click(client: &Client, css: &str) {
 
 /// The `.world` group's transform: `matrix(scale 0 0 scale tx ty)`.
 async fn world_transform(client: &Client) -> Vec<f64> {
-    let t = attr(&wait_for(client, "g.world").await, "transform").await;
+    let t = attr(&wait_for(client, "svg.map-svg g.world").await, "transform").await;
     t.trim_start_matches("matrix(")
         .trim_end_matches(')')
         .split(' ')
@@ -416,7 +416,9 @@ async fn wheel_drag_keys_and_hover_move_and_light_the_map() {
             .unwrap()
             .len();
         let dimmed = client
-            .find_all(Locator::Css("g.links.dimmed path.link-batch"))
+            .find_all(Locator::Css(
+                ".map-picture:not(.resting) g.links.dimmed path.link-batch",
+            ))
             .await
             .unwrap()
             .len();
@@ -433,7 +435,7 @@ async fn a_chosen_theme_colours_its_chip_and_its_links_alike() {
         let colours = client
             .execute(
                 "const swatch = document.querySelector(\"button.chip[data-theme='refugees'] circle\");
-                 const link = document.querySelector('path.link-batch');
+                 const link = document.querySelector('.map-picture:not(.resting) path.link-batch');
                  return [getComputedStyle(swatch).fill, getComputedStyle(link).stroke];",
                 vec![],
             )

@@ -15,12 +15,13 @@ async fn open(client: &Client, site: &Site, query: &str) {
 }
 
 /// How many aggregated arcs the map draws (each path says how many it holds).
-const ARCS: &str = "return [...document.querySelectorAll('g.links path.flow')]
+const ARCS: &str =
+    "return [...document.querySelectorAll('.map-picture:not(.resting) g.links path.flow')]
     .reduce((n, p) => n + Number(p.dataset.count), 0);";
 
 /// The screen point in the middle of the first arc of the heaviest drawn width class.
 const HEAVIEST_ARC_MIDDLE: &str = "
-    const paths = [...document.querySelectorAll('g.links path.flow')];
+    const paths = [...document.querySelectorAll('.map-picture:not(.resting) g.links path.flow')];
     const weight = (p) => Number([...p.classList].find((c) => c.startsWith('flow-w')).slice(6));
     const path = paths.sort((a, b) => weight(b) - weight(a))[0];
     const n = path.getAttribute('d').match(/-?[0-9.]+/g).slice(0, 6).map(Number);
@@ -53,6 +54,34 @@ async fn the_whole_region_draws_aggregated_arcs_that_split_as_you_zoom_in() {
             "{elements} SVG elements on the whole region"
         );
         support::screenshot(&client, "flows-region").await;
+
+        // A theme hides the whole network's picture and draws only its own arcs; every theme
+        // again shows the whole network as it was.
+        const WHOLE_SHOWN: &str = "return getComputedStyle(document.querySelector('.map-whole')).opacity === '1';";
+        client
+            .execute("document.querySelector('button.chip[data-theme]').click();", vec![])
+            .await
+            .unwrap();
+        wait_value(&client, ARCS, "a theme's own arcs", |v| {
+            v.as_u64().is_some_and(|n| (n as usize) < whole)
+        })
+        .await;
+        wait_value(&client, WHOLE_SHOWN, "the whole network hidden", |v| {
+            v.as_bool() == Some(false)
+        })
+        .await;
+        client
+            .execute("document.querySelector('button.chip-all').click();", vec![])
+            .await
+            .unwrap();
+        wait_value(&client, ARCS, "every arc again", |v| {
+            v.as_u64().is_some_and(|n| n as usize == whole)
+        })
+        .await;
+        wait_value(&client, WHOLE_SHOWN, "the whole network shown", |v| {
+            v.as_bool() == Some(true)
+        })
+        .await;
 
         // The heaviest arc, under the mouse, says how many links it stands for.
         let at = client.execute(HEAVIEST_ARC_MIDDLE, vec![]).await.unwrap();
@@ -107,8 +136,8 @@ async fn the_whole_region_draws_aggregated_arcs_that_split_as_you_zoom_in() {
         open(&client, &site, "?map=6.5/53.55/10").await;
         wait_value(
             &client,
-            "return document.querySelectorAll('g.links path.flow').length === 0 \
-             && document.querySelectorAll('g.links path.link-batch').length > 0;",
+            "return document.querySelectorAll('.map-picture:not(.resting) g.links path.flow').length === 0 \
+             && document.querySelectorAll('.map-picture:not(.resting) g.links path.link-batch').length > 0;",
             "close in, the links themselves",
             |v| v.as_bool() == Some(true),
         )

@@ -79,7 +79,9 @@ async fn the_map_draws_every_place_and_link_of_the_seed_dataset() {
                 .count();
         let mut batched = 0;
         for batch in client
-            .find_all(Locator::Css("svg path.link-batch"))
+            .find_all(Locator::Css(
+                ".map-picture:not(.resting) svg path.link-batch",
+            ))
             .await
             .unwrap()
         {

@@ -6,13 +6,13 @@
 //! Everything drawn is derived from these two and the dataset through memos.
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 
 use crate::core::basemap::Basemap;
-use crate::core::filter::{visible, Filters, Visible, YearRange};
+use crate::core::filter::{self, visible, Filters, Visible, YearRange};
 use crate::core::geo::viewport::{Camera, View, ViewTransform, MAX_ZOOM};
 use crate::core::geo::{MapPoint, Projection};
 use crate::core::scene::flows::{flows, Flow};
@@ -147,6 +147,14 @@ pub struct MapState {
     pub transform: Memo<ViewTransform>,
     pub filters: Memo<Filters>,
     pub visible: Memo<Visible>,
+    /// Whether no filter is set: the links drawn are then the whole network's, kept in a
+    /// picture of their own (`map::whole`) that a filter change hides or shows again.
+    pub whole: Memo<bool>,
+    /// Whether the whole network's picture is drawn: from the first time no filter is set (a
+    /// visit that opens filtered may never need it).
+    pub whole_drawn: Memo<bool>,
+    /// What no filter leaves out: everything, worked out once.
+    unfiltered: Arc<OnceLock<Visible>>,
     pub theme_counts: Memo<BTreeMap<String, usize>>,
     /// The first and last year any dated link is in force.
     pub year_span: Option<YearRange>,
@@ -154,6 +162,11 @@ pub struct MapState {
     pub level: Memo<Option<usize>>,
     /// At a level, the shown links between its groups as aggregated arcs, heaviest first.
     pub flows: Memo<Arc<Vec<Flow>>>,
+    /// The level the whole network's picture is drawn at: the map's while no filter is set, held
+    /// while a filter hides the picture, so that nothing hidden is drawn again.
+    pub whole_level: Memo<Option<usize>>,
+    /// The whole network's arcs at `whole_level`, worked out once per level while `whole_drawn`.
+    pub whole_flows: Memo<Arc<Vec<Flow>>>,
     /// The places drawn as markers or dots: at a level, the groups' leads only.
     pub drawn_places: Memo<Arc<Vec<bool>>>,
     /// The aggregated arc under the pointer (index into `flows`) and where the pointer is.
@@ -216,9 +229,15 @@ impl MapState {
         });
 
         let filters = Memo::new(move |_| url.with(|u| u.filters.clone()));
-        let (atlas, f) = (prepared.clone(), facts.clone());
-        let visible =
-            Memo::new(move |_| filters.with(|filters| visible(&atlas.atlas, &f, filters)));
+        let whole = Memo::new(move |_| filters.with(Filters::is_default));
+        let unfiltered: Arc<OnceLock<Visible>> = Arc::new(OnceLock::new());
+        let (atlas, f, u) = (prepared.clone(), facts.clone(), unfiltered.clone());
+        let visible = Memo::new(move |_| {
+            filters.with(|filters| match filters.is_default() {
+                true => u.get_or_init(|| visible(&atlas.atlas, &f, filters)).clone(),
+                false => visible(&atlas.atlas, &f, filters),
+            })
+        });
         let theme_counts = Memo::new(move |_| visible.with(|v| v.theme_counts.clone()));
         let year_span = crate::core::filter::year_span(&facts);
 
@@ -233,6 +252,37 @@ impl MapState {
                 None => Arc::new(v.places.clone()),
             })
         });
+        let (c, p, f, t, u) = (
+            clusters.clone(),
+            prepared.clone(),
+            facts.clone(),
+            themes.clone(),
+            unfiltered.clone(),
+        );
+        let whole_drawn =
+            Memo::new(move |drawn: Option<&bool>| drawn == Some(&true) || whole.get());
+        let whole_level =
+            Memo::new(
+                move |held: Option<&Option<usize>>| match (held, whole.get()) {
+                    (Some(&held), false) => held,
+                    _ => level.get(),
+                },
+            );
+        let whole_flows = Memo::new(move |_| {
+            let level = whole_level.get().and_then(|l| c.levels.get(l));
+            let (Some(level), true) = (level, whole_drawn.get()) else {
+                return Arc::new(Vec::new());
+            };
+            let all = u.get_or_init(|| filter::visible(&p.atlas, &f, &Filters::default()));
+            Arc::new(flows(
+                &p.atlas,
+                level,
+                &f,
+                &all.links,
+                &Filters::default(),
+                &t,
+            ))
+        });
         let (c, p, f, t) = (
             clusters.clone(),
             prepared.clone(),
@@ -240,6 +290,9 @@ impl MapState {
             themes.clone(),
         );
         let flows = Memo::new(move |_| {
+            if whole.get() {
+                return whole_flows.get();
+            }
             let Some(level) = level.get().and_then(|l| c.levels.get(l)) else {
                 return Arc::new(Vec::new());
             };
@@ -271,10 +324,15 @@ impl MapState {
             transform,
             filters,
             visible,
+            whole,
+            whole_drawn,
+            unfiltered,
             theme_counts,
             year_span,
             level,
             flows,
+            whole_level,
+            whole_flows,
             drawn_places,
             hovered_flow,
             hovered: RwSignal::new(None),
@@ -286,6 +344,17 @@ impl MapState {
         state.landing.set(state.landing_from_url());
         state.follow_history();
         state
+    }
+
+    /// What no filter leaves out: every link and place.
+    pub fn unfiltered(&self) -> &Visible {
+        self.unfiltered.get_or_init(|| {
+            visible(
+                &self.prepared.atlas,
+                &self.prepared.facts,
+                &Filters::default(),
+            )
+        })
     }
 
     /// Changes what the visitor asked to see, as a new history entry.

@@ -560,7 +560,7 @@ pub async fn wait_shown_above_sheet(client: &Client, id: &str, width: f64) {
 pub async fn svg_elements(client: &Client) -> u64 {
     client
         .execute(
-            "return document.querySelectorAll('svg.map-svg *').length;",
+            "return document.querySelectorAll('.map-picture:not(.map-base):not(.resting) svg *').length;",
             vec![],
         )
         .await

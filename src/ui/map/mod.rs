@@ -36,7 +36,7 @@ use embed::{Embedding, FullMapLink, GestureHint};
 use flow_stops::FlowStops;
 use gestures::Gestures;
 use gestures::ZoomControls;
-use links::LinkLayer;
+use links::{LinkLayer, WholeLinks};
 use places::PlaceLayer;
 
 /// Screens this narrow (the stylesheet's fold) start with the legend and the filters folded.
@@ -133,6 +133,13 @@ pub fn MapView(
     );
     let picture = preview_transform(&state);
     let base_picture = preview_transform(&state);
+    let whole_picture = preview_transform(&state);
+    let whole = state.whole;
+    // Held while a filter hides the picture, as its level is (`MapState::whole_level`).
+    let whole_transform = Memo::new(move |held: Option<&String>| match (held, whole.get()) {
+        (Some(held), false) => held.clone(),
+        _ => transform.get().to_svg(),
+    });
 
     view! {
         <div class="workspace">
@@ -173,6 +180,17 @@ pub fn MapView(
                     <rect class="sea" width="100%" height="100%"></rect>
                     <g class="world-base" transform=move || transform.get().to_svg()>
                         <BasemapLayer basemap=basemap_ready/>
+                    </g>
+                </svg>
+                </div>
+                // The whole network's links, as no filter leaves them, a picture of their own
+                // between the basemap and the rest. A filter hides it by its opacity alone, so
+                // the browser keeps it drawn: going back to every link, the heaviest picture
+                // of the map, is the compositor's work, not a redraw (see `WholeLinks`).
+                <div class="map-picture map-whole" class:resting=move || !whole.get() aria-hidden="true" style:transform=whole_picture>
+                <svg width=move || width.get() height=move || height.get()>
+                    <g class="world" transform=whole_transform>
+                        {drawn_once(links_drawn, || view! { <WholeLinks/> }.into_any())}
                     </g>
                 </svg>
                 </div>

@@ -89,7 +89,9 @@ async fn svg(state: &MapState) -> Option<String> {
             .flatten()
             .map(|svg| svg.inner_html())
     };
-    let drawn = format!("{}{}", layer(".map-base svg")?, layer(".map-svg")?);
+    // The whole network's links are drawn in a picture of their own while no filter is set.
+    let whole = layer(".map-whole:not(.resting) svg").unwrap_or_default();
+    let drawn = format!("{}{whole}{}", layer(".map-base svg")?, layer(".map-svg")?);
     let camera = state.camera.get_untracked();
     let (width, height) = (camera.width.round() as u32, camera.height.round() as u32);
     let summary = state.visible.with_untracked(|v| summary_text(&v.summary));
