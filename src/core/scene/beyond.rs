@@ -5,7 +5,7 @@ use super::places::{rank_index, ranked};
 use crate::core::atlas::Atlas;
 
 /// One stretch's marker.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct EdgeMarker {
     /// Index into `Atlas::frame.stretches`.
     pub stretch: usize,

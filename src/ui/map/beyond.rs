@@ -30,14 +30,16 @@ pub fn BeyondLayer() -> impl IntoView {
             (marker.places.len() == 1).then(|| marker.places[0])
         })
     };
-    let (on_click, on_key) = (state.clone(), state.clone());
+    let (on_click, on_key, tip_state) = (state.clone(), state.clone(), state.clone());
     // The markers' events are the layer's, not each marker's: six listeners apiece were much
-    // of the cost of drawing them at start-up, and a filter change draws them again.
-    let drawn = move || {
+    // of the cost of drawing them at start-up. A marker keeps its element while a filter
+    // change leaves it as it was; the one tip is the layer's too.
+    let drawn = move || markers.get();
+    let tip = move || {
+        let stretch = pointed.get()?;
         markers.with(|all| {
-            all.iter()
-                .map(|m| edge_marker(&state, m, pointed))
-                .collect_view()
+            let marker = all.iter().find(|m| m.stretch == stretch)?;
+            Some(edge_tip(&tip_state, marker))
         })
     };
     view! {
@@ -66,7 +68,8 @@ pub fn BeyondLayer() -> impl IntoView {
                 }
             }
         >
-            {drawn}
+            {move || drawn().iter().map(|m| edge_marker(&state, m)).collect_view()}
+            {tip}
         </g>
     }
 }
@@ -103,33 +106,32 @@ fn names(state: &MapState, marker: &EdgeMarker) -> String {
     )
 }
 
-fn edge_marker(
+/// Where a marker stands on the screen, and the way its stretch of the frame faces.
+fn placed(
     state: &MapState,
     marker: &EdgeMarker,
-    pointed: RwSignal<Option<usize>>,
-) -> impl IntoView {
+) -> (impl Fn() -> String + Send + Sync + 'static, (f64, f64)) {
     let stretch = state.prepared.atlas.frame.stretches[marker.stretch];
     let transform = state.transform;
-    let (dx, dy) = stretch.outward;
-    let angle = dy.atan2(dx).to_degrees();
     let position = move || {
         let (x, y) = transform.get().apply(stretch.at);
         format!("translate({x:.1} {y:.1})")
     };
+    (position, stretch.outward)
+}
+
+fn edge_marker(state: &MapState, marker: &EdgeMarker) -> impl IntoView {
+    let (position, (dx, dy)) = placed(state, marker);
+    let angle = dy.atan2(dx).to_degrees();
     let label = names(state, marker);
-    let id = marker.stretch;
     let single = marker.places.len() == 1;
     let count = (marker.links > 1).then(|| number(marker.links));
-    let tip = label.clone();
-    let tip_width = crate::core::labels::estimated_width(&tip, 12.0) + 12.0;
-    // The tip opens towards the map's inside, so that it is never cut off by the frame.
-    let (tx, ty) = (-dx * 18.0 - tip_width * (1.0 + dx) / 2.0, -dy * 18.0 - 9.0);
     view! {
         <g
             class="edge-marker"
             class:single=single
             transform=position
-            data-edge=id
+            data-edge=marker.stretch
             data-links=marker.links
             role="button"
             tabindex="0"
@@ -137,12 +139,23 @@ fn edge_marker(
         >
             <path class="edge-arrow" transform=format!("rotate({angle:.1})") d="M-7-7L6 0L-7 7z"></path>
             {count.map(|n| view! { <text class="edge-count" x=format!("{:.1}", -dx * 16.0) y=format!("{:.1}", -dy * 16.0) dominant-baseline="central" text-anchor="middle">{n}</text> })}
-            <Show when=move || pointed.get() == Some(id)>
-                <g class="edge-tip" transform=format!("translate({tx:.1} {ty:.1})")>
-                    <rect width=format!("{tip_width:.0}") height="18" rx="3"></rect>
-                    <text x="6" y="9" dominant-baseline="central">{tip.clone()}</text>
-                </g>
-            </Show>
+        </g>
+    }
+}
+
+/// What the marker under the pointer or keyboard focus stands for, beside it.
+fn edge_tip(state: &MapState, marker: &EdgeMarker) -> impl IntoView {
+    let (position, (dx, dy)) = placed(state, marker);
+    let tip = names(state, marker);
+    let tip_width = crate::core::labels::estimated_width(&tip, 12.0) + 12.0;
+    // The tip opens towards the map's inside, so that it is never cut off by the frame.
+    let (tx, ty) = (-dx * 18.0 - tip_width * (1.0 + dx) / 2.0, -dy * 18.0 - 9.0);
+    view! {
+        <g class="edge-tip" transform=position>
+            <g transform=format!("translate({tx:.1} {ty:.1})")>
+                <rect width=format!("{tip_width:.0}") height="18" rx="3"></rect>
+                <text x="6" y="9" dominant-baseline="central">{tip}</text>
+            </g>
         </g>
     }
 }

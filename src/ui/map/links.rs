@@ -12,7 +12,7 @@ use crate::core::scene::links::{link_batches, links_of, LinkBatch, LinkStyle, St
 use crate::ui::palette::{kind_class, theme_colour};
 use crate::ui::state::{use_map_state, MapState};
 
-use super::paths::{draw, Batch};
+use super::paths::{draw, draw_kept, Batch};
 
 /// More links than this on the whole region's view (fewer when zoomed in) are drawn thin.
 const DENSE_LINKS: f64 = 1_500.0;
@@ -171,26 +171,25 @@ fn network(
     };
     let drawn_flows = move || {
         aggregated.with(|batches| {
-            draw(
-                batches
-                    .iter()
-                    .map(|b| {
-                        let extra = format!(" flow flow-w{}", b.weight);
-                        styled(&b.style, &extra, b.d.clone(), b.arcs, None)
-                    })
-                    .collect(),
-            )
+            batches
+                .iter()
+                .map(|b| {
+                    let extra = format!(" flow flow-w{}", b.weight);
+                    styled(&b.style, &extra, b.d.clone(), b.arcs, None)
+                })
+                .collect()
         })
     };
     let drawn = move || {
         batches.with(|batches| {
-            draw(
-                batches
-                    .iter()
-                    .map(|b| styled(&b.style, " link-batch", b.d.clone(), b.links, None))
-                    .collect(),
-            )
+            batches
+                .iter()
+                .map(|b| styled(&b.style, " link-batch", b.d.clone(), b.links, None))
+                .collect()
         })
     };
+    // A path a change leaves as it was keeps its element, and the browser need not draw it
+    // again: a year change moves the few dated links and leaves the many undated as they were.
+    let (drawn, drawn_flows) = (draw_kept(drawn), draw_kept(drawn_flows));
     view! { <g class="links" class:dimmed=dimmed class:dense=dense>{drawn}{drawn_flows}</g> }
 }
