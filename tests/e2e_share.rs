@@ -410,3 +410,44 @@ async fn a_failed_download_says_so_and_can_be_tried_again() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_map_image_with_no_filter_draws_the_links_the_map_shows() {
+    let site = Site::start();
+    with_browser(1100, 760, move |client| async move {
+        client.goto(&site.url).await.unwrap();
+        wait_for(&client, "#basemap").await;
+        wait_for(&client, "#export-open")
+            .await
+            .click()
+            .await
+            .unwrap();
+        let svg = download(&client, "partner-map.svg").await;
+        let svg = svg["text"].as_str().unwrap();
+        // The whole network's links are a picture of their own on the page; the image has them.
+        let count = |path: &str| {
+            let at = path.find("data-count=\"")? + 12;
+            path[at..].split('"').next()?.parse::<u64>().ok()
+        };
+        let in_image: u64 = svg
+            .split("<path class=\"link ")
+            .skip(1)
+            .filter_map(count)
+            .sum();
+        let on_page = client
+            .execute(
+                "return [...document.querySelectorAll('.map-picture:not(.resting) g.links path')]
+                    .reduce((n, p) => n + Number(p.dataset.count), 0);",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert!(in_image > 0, "the image draws the links");
+        assert_eq!(
+            json!(in_image),
+            on_page,
+            "the image draws what the map shows"
+        );
+    })
+    .await;
+}
