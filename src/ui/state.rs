@@ -12,7 +12,7 @@ use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 
 use crate::core::basemap::Basemap;
-use crate::core::filter::{self, visible, Filters, Visible, YearRange};
+use crate::core::filter::{visible, Filters, Visible, YearRange};
 use crate::core::geo::viewport::{Camera, View, ViewTransform, MAX_ZOOM};
 use crate::core::geo::{MapPoint, Projection};
 use crate::core::scene::flows::{flows, Flow};
@@ -148,7 +148,7 @@ pub struct MapState {
     pub filters: Memo<Filters>,
     pub visible: Memo<Visible>,
     /// Whether no filter is set: the links drawn are then the whole network's, kept in a
-    /// picture of their own (`map::whole`) that a filter change hides or shows again.
+    /// picture of their own (`map::links::WholeLinks`) that a filter hides and shows again.
     pub whole: Memo<bool>,
     /// Whether the whole network's picture is drawn: from the first time no filter is set (a
     /// visit that opens filtered may never need it).
@@ -177,6 +177,11 @@ pub struct MapState {
     pub selected_place: Memo<Option<usize>>,
     pub selected_link: Memo<Option<usize>>,
     projection: Projection,
+}
+
+/// What no filter leaves out: every link and place.
+fn everything(prepared: &Prepared) -> Visible {
+    visible(&prepared.atlas, &prepared.facts, &Filters::default())
 }
 
 impl MapState {
@@ -231,11 +236,11 @@ impl MapState {
         let filters = Memo::new(move |_| url.with(|u| u.filters.clone()));
         let whole = Memo::new(move |_| filters.with(Filters::is_default));
         let unfiltered: Arc<OnceLock<Visible>> = Arc::new(OnceLock::new());
-        let (atlas, f, u) = (prepared.clone(), facts.clone(), unfiltered.clone());
+        let (p, u) = (prepared.clone(), unfiltered.clone());
         let visible = Memo::new(move |_| {
             filters.with(|filters| match filters.is_default() {
-                true => u.get_or_init(|| visible(&atlas.atlas, &f, filters)).clone(),
-                false => visible(&atlas.atlas, &f, filters),
+                true => u.get_or_init(|| everything(&p)).clone(),
+                false => visible(&p.atlas, &p.facts, filters),
             })
         });
         let theme_counts = Memo::new(move |_| visible.with(|v| v.theme_counts.clone()));
@@ -273,7 +278,7 @@ impl MapState {
             let (Some(level), true) = (level, whole_drawn.get()) else {
                 return Arc::new(Vec::new());
             };
-            let all = u.get_or_init(|| filter::visible(&p.atlas, &f, &Filters::default()));
+            let all = u.get_or_init(|| everything(&p));
             Arc::new(flows(
                 &p.atlas,
                 level,
@@ -346,15 +351,9 @@ impl MapState {
         state
     }
 
-    /// What no filter leaves out: every link and place.
+    /// What no filter leaves out (`everything`), worked out once.
     pub fn unfiltered(&self) -> &Visible {
-        self.unfiltered.get_or_init(|| {
-            visible(
-                &self.prepared.atlas,
-                &self.prepared.facts,
-                &Filters::default(),
-            )
-        })
+        self.unfiltered.get_or_init(|| everything(&self.prepared))
     }
 
     /// Changes what the visitor asked to see, as a new history entry.
