@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PARTNERMAP_NEED_BROWSER=1 PARTNERMAP_NEED_LIGHTHOUSE=1 ./scripts/setup.sh
 cargo fetch --locked --quiet
-trunk build --release
+./scripts/trunk.sh build --release
 mkdir -p target/bench
 for size in "2000 25000 25k" "10000 100000 100k"; do
   set -- $size

@@ -5,4 +5,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
 cargo fetch --locked --quiet
-exec trunk serve --release --address 127.0.0.1 --port "${PORT:-8080}"
+exec ./scripts/trunk.sh serve --release --address 127.0.0.1 --port "${PORT:-8080}"

@@ -18,6 +18,15 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# The standard library's sources, to build it for size with the wasm (scripts/trunk.sh), and
+# the crates it depends on, which cargo then finds offline as trunk builds.
+sysroot="$(rustc --print sysroot)"
+if [ ! -f "$sysroot/lib/rustlib/src/rust/library/Cargo.lock" ]; then
+  say "adding the standard library's sources (rust-src)"
+  rustup component add rust-src
+fi
+RUSTC_BOOTSTRAP=1 cargo fetch --quiet --manifest-path "$sysroot/lib/rustlib/src/rust/library/Cargo.toml"
+
 if ! trunk --version 2>/dev/null | grep -q "trunk $TRUNK_VERSION"; then
   say "installing trunk $TRUNK_VERSION (about 10 minutes on 2 cores)"
   cargo install trunk --version "$TRUNK_VERSION" --locked

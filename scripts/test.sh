@@ -19,7 +19,7 @@ step "the committed basemap is what the preparation step makes"
 ./scripts/prepare-basemap.sh --check
 
 step "release build of the site"
-trunk build --release
+./scripts/trunk.sh build --release
 
 step "tests"
 # One test at a time: the browser tests each start a Chromium, and this machine has two cores.

@@ -3,7 +3,6 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(partnermap::ui::check::CheckPage);
 }
 

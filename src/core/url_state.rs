@@ -176,9 +176,7 @@ fn parse_years(value: &str) -> Option<YearRange> {
 }
 
 fn parse_viewport(value: &str) -> Option<Viewport> {
-    let mut parts = value
-        .split('/')
-        .map(|p| p.trim().parse::<f64>().ok().filter(|v| v.is_finite()));
+    let mut parts = value.split('/').map(|p| parse_decimal(p.trim()));
     let (zoom, lat, lon) = (parts.next()??, parts.next()??, parts.next()??);
     if parts.next().is_some() || !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon)
     {
@@ -187,6 +185,44 @@ fn parse_viewport(value: &str) -> Option<Viewport> {
     (-10.0..=20.0)
         .contains(&zoom)
         .then_some(Viewport { zoom, lat, lon })
+}
+
+/// A plain decimal number, as the map's own URLs write them ("4.50", "-17.4919"), or `None`.
+///
+/// Not `str::parse::<f64>`: its correctly rounded algorithm for any input carries a 10 KB table
+/// of powers of five into the page's download, for these three numbers alone. Here the first
+/// 15 significant digits are an exact integer and one division by an exact power of ten rounds
+/// correctly, so a number with up to 15 significant digits and 22 decimals is read exactly as
+/// `parse` reads it; digits past the fifteenth are dropped (a nanometre on the map). Exponents,
+/// `inf` and `NaN` are no viewport and are refused.
+fn parse_decimal(text: &str) -> Option<f64> {
+    const SIGNIFICANT: u32 = 15;
+    let (negative, unsigned) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text.strip_prefix('+').unwrap_or(text)),
+    };
+    let (whole, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+    let digits = || whole.bytes().chain(fraction.bytes());
+    if whole.is_empty() && fraction.is_empty() || !digits().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let (mut mantissa, mut kept, mut exponent) = (0u64, 0u32, 0i32);
+    for (i, digit) in digits().enumerate() {
+        let in_fraction = i >= whole.len();
+        if kept < SIGNIFICANT {
+            mantissa = mantissa * 10 + u64::from(digit - b'0');
+            kept += u32::from(mantissa > 0);
+            exponent -= i32::from(in_fraction);
+        } else if !in_fraction {
+            exponent += 1;
+        }
+    }
+    let magnitude = if exponent < 0 {
+        mantissa as f64 / 10f64.powi(-exponent)
+    } else {
+        mantissa as f64 * 10f64.powi(exponent)
+    };
+    Some(if negative { -magnitude } else { magnitude })
 }
 
 /// The query string (with or without its `?`) with `key` set to `value`, everything else kept
@@ -371,6 +407,47 @@ mod tests {
                 None,
                 "{bad_map}"
             );
+        }
+    }
+
+    #[test]
+    fn decimals_read_as_the_standard_library_reads_them() {
+        for text in [
+            "0",
+            "4.50",
+            "-17.4919",
+            "54.1706",
+            "+3.25",
+            ".5",
+            "7.",
+            "-0.0001",
+            "0.1",
+            "20",
+            "179.99999999999",
+            "-89.1234567890123",
+            "000054.17",
+            "0.000000000000000000001",
+        ] {
+            assert_eq!(parse_decimal(text), text.parse::<f64>().ok(), "{text}");
+        }
+        // Past fifteen significant digits the rest is dropped.
+        for text in ["-89.123456789012345678", "1234567890123456789"] {
+            let (read, exact) = (parse_decimal(text).unwrap(), text.parse::<f64>().unwrap());
+            assert!(
+                (read - exact).abs() <= exact.abs() * 1e-14,
+                "{text}: {read}"
+            );
+        }
+        for bad in [
+            "", "-", ".", "1.2.3", "1e3", "NaN", "inf", "--1", "1 2", "0x10", "½",
+        ] {
+            assert_eq!(parse_decimal(bad), None, "{bad}");
+        }
+        // Every viewport this page writes (a zoom's 2 decimals, a coordinate's 4) reads back
+        // as the number it stands for.
+        for n in (-1_800_000..=1_800_000).step_by(997) {
+            let text = format!("{:.4}", n as f64 / 10_000.0);
+            assert_eq!(parse_decimal(&text), text.parse::<f64>().ok(), "{text}");
         }
     }
 

@@ -9,6 +9,7 @@ mod element_size;
 mod fetch;
 mod history;
 mod i18n;
+mod js_math;
 mod map;
 mod palette;
 mod panels;
