@@ -222,7 +222,9 @@ fn parse_decimal(text: &str) -> Option<f64> {
     } else {
         mantissa as f64 * 10f64.powi(exponent)
     };
-    Some(if negative { -magnitude } else { magnitude })
+    // Hundreds of digits overflow to infinity, which is no coordinate either.
+    let value = if negative { -magnitude } else { magnitude };
+    value.is_finite().then_some(value)
 }
 
 /// The query string (with or without its `?`) with `key` set to `value`, everything else kept
@@ -443,10 +445,17 @@ mod tests {
         ] {
             assert_eq!(parse_decimal(bad), None, "{bad}");
         }
-        // Every viewport this page writes (a zoom's 2 decimals, a coordinate's 4) reads back
-        // as the number it stands for.
-        for n in (-1_800_000..=1_800_000).step_by(997) {
-            let text = format!("{:.4}", n as f64 / 10_000.0);
+        assert_eq!(parse_decimal(&format!("1{}", "0".repeat(400))), None);
+        // Every zoom the page writes (2 decimals), and coordinates across the whole range as
+        // it writes them (4 decimals), read back as the number they stand for.
+        let written = (-1_000..=2_000)
+            .map(|n| format!("{:.2}", n as f64 / 100.0))
+            .chain(
+                (-1_800_000..=1_800_000)
+                    .step_by(997)
+                    .map(|n| format!("{:.4}", n as f64 / 10_000.0)),
+            );
+        for text in written {
             assert_eq!(parse_decimal(&text), text.parse::<f64>().ok(), "{text}");
         }
     }
