@@ -13,6 +13,7 @@ use crate::core::load::{load_in_slices, LoadError, Loaded, MAX_BYTES};
 use crate::core::scene::clusters::Clusters;
 use crate::core::scene::hit::HitIndex;
 use crate::core::url_state::{self, Known};
+use crate::ui::fetch_worker::{self, Reply};
 use crate::ui::i18n::t_or;
 use crate::ui::slices::Slices;
 
@@ -64,6 +65,40 @@ impl std::fmt::Display for FetchError {
 }
 
 pub async fn fetch_text(url: &str) -> Result<String, FetchError> {
+    let bytes = match fetch_worker::fetch(url, MAX_BYTES).await {
+        Some(Reply::Body(bytes)) => bytes,
+        Some(Reply::Status(status)) => {
+            return Err(FetchError::Status {
+                url: url.to_string(),
+                status,
+            })
+        }
+        Some(Reply::TooLarge(bytes)) => {
+            return Err(FetchError::Unreadable(LoadError::TooLarge { bytes }))
+        }
+        Some(Reply::Network(message)) => {
+            return Err(FetchError::Network {
+                url: url.to_string(),
+                message,
+            })
+        }
+        None => fetch_here(url).await?,
+    };
+    // The bytes, not the browser's text: `text()` decodes four megabytes to UTF-16 on the main
+    // thread and wasm-bindgen encodes them back to UTF-8, two long tasks on a phone; the bytes
+    // are one copy. Like `text()`, a byte-order mark is dropped and bad bytes become U+FFFD.
+    let mut text = String::from_utf8(bytes)
+        .unwrap_or_else(|bad| String::from_utf8_lossy(bad.as_bytes()).into_owned());
+    if text.starts_with('\u{feff}') {
+        // In place: the text may be megabytes.
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    Ok(text)
+}
+
+/// The file's bytes, downloaded by the page itself where the worker cannot
+/// ([`fetch_worker`]).
+async fn fetch_here(url: &str) -> Result<Vec<u8>, FetchError> {
     let url = url.to_string();
     let network = |e: gloo_net::Error| FetchError::Network {
         url: url.clone(),
@@ -84,17 +119,7 @@ pub async fn fetch_text(url: &str) -> Result<String, FetchError> {
     if let Some(bytes) = announced.filter(|&b| b > MAX_BYTES) {
         return Err(FetchError::Unreadable(LoadError::TooLarge { bytes }));
     }
-    // The bytes, not the browser's text: `text()` decodes four megabytes to UTF-16 on the main
-    // thread and wasm-bindgen encodes them back to UTF-8, two long tasks on a phone; the bytes
-    // are one copy. Like `text()`, a byte-order mark is dropped and bad bytes become U+FFFD.
-    let bytes = response.binary().await.map_err(network)?;
-    let mut text = String::from_utf8(bytes)
-        .unwrap_or_else(|bad| String::from_utf8_lossy(bad.as_bytes()).into_owned());
-    if text.starts_with('\u{feff}') {
-        // In place: the text may be megabytes.
-        text.drain(..'\u{feff}'.len_utf8());
-    }
-    Ok(text)
+    response.binary().await.map_err(network)
 }
 
 /// The dataset, validated and projected, with the indexes the map queries: everything the map
@@ -137,7 +162,7 @@ pub async fn prepare_dataset(text: String) -> Result<Arc<Prepared>, FetchError> 
     slices.yield_now().await;
     let hit = Arc::new(HitIndex::build(&atlas));
     slices.yield_now().await;
-    let clusters = Arc::new(Clusters::build(&atlas));
+    let clusters = Arc::new(Clusters::build_in_slices(&atlas, &mut slices).await);
     slices.yield_now().await;
     Ok(Arc::new(Prepared {
         region: Extent::of_region(&projection),

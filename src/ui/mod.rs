@@ -7,6 +7,7 @@ mod blob;
 pub mod check;
 mod element_size;
 mod fetch;
+mod fetch_worker;
 mod history;
 mod i18n;
 mod js_math;

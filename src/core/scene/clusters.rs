@@ -10,6 +10,7 @@
 use super::places::{rank_index, ranked};
 use crate::core::atlas::Atlas;
 use crate::core::geo::MapPoint;
+use crate::core::pause::{at_once, NoPause, Pause};
 
 /// The group radius of the coarsest level, in km; each finer level halves it.
 pub const COARSEST_RADIUS_KM: f64 = 320.0;
@@ -85,12 +86,19 @@ impl Clusters {
     /// Groups the atlas's places in the region. O(n) per level: each group looks only at the
     /// grid cells within its radius, and leads are at least a radius apart.
     pub fn build(atlas: &Atlas) -> Clusters {
+        at_once(Clusters::build_in_slices(atlas, &mut NoPause))
+    }
+
+    /// [`Clusters::build`], pausing after the ranking and after each level: on a phone each of
+    /// them is a few milliseconds of the start-up, all of them together a long task.
+    pub async fn build_in_slices(atlas: &Atlas, pause: &mut impl Pause) -> Clusters {
         // Most important first, then by index, so that the same data always groups alike.
         let mut ranks: Vec<u64> = (0..atlas.places.len())
             .filter(|&p| !atlas.places[p].beyond)
             .map(|p| ranked(atlas.places[p].importance(), p))
             .collect();
         ranks.sort_unstable();
+        pause.now().await;
         let order: Vec<usize> = ranks.iter().map(|&k| rank_index(k)).collect();
         // The items of the level being built: singletons first, then each level's groups.
         let mut items: Vec<Group> = order
@@ -120,6 +128,7 @@ impl Clusters {
                 groups,
                 group_of,
             });
+            pause.now().await;
         }
         levels.reverse();
         Clusters {

@@ -86,7 +86,14 @@ pub fn MapView(
     let measured = move || width.get() > 0.0 && height.get() > 0.0;
     let stage = first_drawing(measured);
     let drawn = move |layers: u8| Memo::new(move |_| measured() && stage.get() >= layers);
-    let (links_drawn, places_drawn, all_drawn) = (drawn(1), drawn(2), drawn(FIRST_DRAWING));
+    let (base_drawn, links_drawn, places_drawn, all_drawn) =
+        (drawn(1), drawn(2), drawn(3), drawn(FIRST_DRAWING));
+    let basemap_drawn = Signal::derive(move || base_drawn.get().then(|| basemap_ready.get())?);
+    // The cards over the map (summary, legend, scale, credits, zoom buttons) come with the
+    // basemap, a task after the page around the map: together the two made one long task. Once
+    // drawn they stay, whatever the map's size does later.
+    let overlays_drawn =
+        Memo::new(move |drawn: Option<&bool>| drawn == Some(&true) || base_drawn.get());
     // The page's first picture stays under the map until the basemap and every layer are drawn
     // over it; then it is hidden, not removed: an image taken out of the page while it still
     // loads can keep the browser's load event waiting for good.
@@ -179,7 +186,7 @@ pub fn MapView(
                 <svg width=move || width.get() height=move || height.get()>
                     <rect class="sea" width="100%" height="100%"></rect>
                     <g class="world-base" transform=move || transform.get().to_svg()>
-                        <BasemapLayer basemap=basemap_ready/>
+                        <BasemapLayer basemap=basemap_drawn/>
                     </g>
                 </svg>
                 </div>
@@ -223,20 +230,26 @@ pub fn MapView(
                 </div>
                 <Tooltip/>
                 <GestureHint embedding/>
-                <div class="overlay overlay-top">
-                    <SummaryLine summary=summary/>
-                    <DataProblems problems=prepared.loaded.problems.clone()/>
-                    {move || basemap_error().map(|e| view! {
-                        <p class="card notice" role="status">{fill("app.basemap_missing", &[("error", &e.to_string())])}</p>
-                    })}
-                </div>
-                <ZoomControls gestures=gestures.clone()/>
-                <div class="overlay overlay-bottom">
-                    <Legend initially_open=wide/>
-                    <ScaleBar transform=state.transform/>
-                    {embedding.embedded.then(|| view! { <FullMapLink/> })}
-                    <Attribution/>
-                </div>
+                {move || overlays_drawn.get().then(|| {
+                    let problems = prepared.loaded.problems.clone();
+                    let gestures = gestures.clone();
+                    view! {
+                        <div class="overlay overlay-top">
+                            <SummaryLine summary=summary/>
+                            <DataProblems problems=problems/>
+                            {move || basemap_error().map(|e| view! {
+                                <p class="card notice" role="status">{fill("app.basemap_missing", &[("error", &e.to_string())])}</p>
+                            })}
+                        </div>
+                        <ZoomControls gestures=gestures/>
+                        <div class="overlay overlay-bottom">
+                            <Legend initially_open=wide/>
+                            <ScaleBar transform=transform/>
+                            {embedding.embedded.then(|| view! { <FullMapLink/> })}
+                            <Attribution/>
+                        </div>
+                    }
+                })}
             </div>
             <Show when=move || state.url.with(|u| u.view == ViewMode::List)>
                 <ListView/>
@@ -247,9 +260,10 @@ pub fn MapView(
     }
 }
 
-/// How many steps the map's first drawing takes: the links, then the places and their labels,
-/// then the groups' stops and the edge markers.
-const FIRST_DRAWING: u8 = 3;
+/// How many steps the map's first drawing takes: the basemap (half a megabyte of path data for
+/// the browser to read and lay out), the links, then the places and their labels, then the
+/// groups' stops and the edge markers.
+const FIRST_DRAWING: u8 = 4;
 
 /// The step of the map's first drawing reached, 0 to `FIRST_DRAWING`: one more per task once
 /// the map's box has its size. Drawn in one go, the layers, their layout and their paint made
