@@ -2,7 +2,12 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    leptos::mount::mount_to_body(partnermap::ui::app::App);
+    // In a task after the module's instantiation: on a phone the browser compiles each function
+    // when first called, and the two together made one long task.
+    leptos::prelude::set_timeout(
+        || leptos::mount::mount_to_body(partnermap::ui::app::App),
+        std::time::Duration::ZERO,
+    );
 }
 
 #[cfg(not(target_arch = "wasm32"))]

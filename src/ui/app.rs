@@ -10,6 +10,7 @@ use super::fetch::{dataset_url, fetch_basemap, fetch_text, prepare_dataset};
 use super::history;
 use super::i18n::{self, t};
 use super::map::MapView;
+use super::slices::Slices;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -17,13 +18,20 @@ pub fn App() -> impl IntoView {
     // round trips would otherwise stand before the largest download); the messages are
     // installed before the dataset is read, so that even a failure is told in the language.
     let page = LocalResource::new(|| async {
+        // The requests start in a task of their own, apart from the page's first drawing (as
+        // the basemap's below): on a phone the browser compiles each of the module's functions
+        // when first called, and together they made one long task.
+        Slices::new().yield_now().await;
         let dataset = dataset_url();
         let (messages, text) =
             futures::future::join(i18n::load(i18n::initial_language()), fetch_text(&dataset)).await;
         i18n::install(messages);
         prepare_dataset(text?).await
     });
-    let basemap = LocalResource::new(fetch_basemap);
+    let basemap = LocalResource::new(|| async {
+        Slices::new().yield_now().await;
+        fetch_basemap().await
+    });
 
     let stage = move || {
         match page.get() {

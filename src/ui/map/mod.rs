@@ -86,14 +86,20 @@ pub fn MapView(
     let measured = move || width.get() > 0.0 && height.get() > 0.0;
     let stage = first_drawing(measured);
     let drawn = move |layers: u8| Memo::new(move |_| measured() && stage.get() >= layers);
-    let (base_drawn, links_drawn, places_drawn, all_drawn) =
-        (drawn(1), drawn(2), drawn(3), drawn(FIRST_DRAWING));
+    let (sidebar_drawn, base_drawn, links_drawn, places_drawn, stops_drawn, all_drawn) = (
+        drawn(1),
+        drawn(2),
+        drawn(3),
+        drawn(4),
+        drawn(5),
+        drawn(FIRST_DRAWING),
+    );
     let basemap_drawn = Signal::derive(move || base_drawn.get().then(|| basemap_ready.get())?);
-    // The cards over the map (summary, legend, scale, credits, zoom buttons) come with the
-    // basemap, a task after the page around the map: together the two made one long task. Once
-    // drawn they stay, whatever the map's size does later.
-    let overlays_drawn =
-        Memo::new(move |drawn: Option<&bool>| drawn == Some(&true) || base_drawn.get());
+    // The sidebar's controls, then the cards over the map (summary, legend, scale, credits, zoom
+    // buttons) with the basemap, each a task after the page around the map: drawn with it, they
+    // made one long task, most of it the browser compiling each of the module's functions on its
+    // first call. Once drawn they stay, whatever the map's size does later.
+    let (controls_drawn, overlays_drawn) = (latched(sidebar_drawn), latched(base_drawn));
     // The page's first picture stays under the map until the basemap and every layer are drawn
     // over it; then it is hidden, not removed: an image taken out of the page while it still
     // loads can keep the browser's load event waiting for good.
@@ -151,22 +157,24 @@ pub fn MapView(
     view! {
         <div class="workspace">
             <aside class="sidebar" class:open=move || filters_open.get() aria-label=t("sidebar.label")>
-                <ViewSwitch/>
-                <SearchBox/>
-                <button
-                    type="button"
-                    class="filters-toggle"
-                    aria-expanded=move || filters_open.get().to_string()
-                    aria-controls="filters"
-                    on:click=move |_| filters_open.update(|open| *open = !*open)
-                >
-                    {t("filters.toggle")}
-                </button>
-                <FilterPanel drawn=filters_drawn.into()/>
-                <div class="tools">
-                    <ShareButton/>
-                    <ExportButton/>
-                </div>
+                {move || controls_drawn.get().then(|| view! {
+                    <ViewSwitch/>
+                    <SearchBox/>
+                    <button
+                        type="button"
+                        class="filters-toggle"
+                        aria-expanded=move || filters_open.get().to_string()
+                        aria-controls="filters"
+                        on:click=move |_| filters_open.update(|open| *open = !*open)
+                    >
+                        {t("filters.toggle")}
+                    </button>
+                    <FilterPanel drawn=filters_drawn.into()/>
+                    <div class="tools">
+                        <ShareButton/>
+                        <ExportButton/>
+                    </div>
+                })}
             </aside>
             <div class="map-area">
             <div
@@ -225,7 +233,8 @@ pub fn MapView(
                         {drawn_once(links_drawn, || view! { <LinkLayer/> }.into_any())}
                     </g>
                     {drawn_once(places_drawn, || view! { <PlaceLayer/> }.into_any())}
-                    {drawn_once(all_drawn, || view! { <FlowStops/><BeyondLayer/> }.into_any())}
+                    {drawn_once(stops_drawn, || view! { <FlowStops/> }.into_any())}
+                    {drawn_once(all_drawn, || view! { <BeyondLayer/> }.into_any())}
                 </svg>
                 </div>
                 <Tooltip/>
@@ -260,10 +269,11 @@ pub fn MapView(
     }
 }
 
-/// How many steps the map's first drawing takes: the basemap (half a megabyte of path data for
-/// the browser to read and lay out), the links, then the places and their labels, then the
-/// groups' stops and the edge markers.
-const FIRST_DRAWING: u8 = 4;
+/// How many steps the map's first drawing takes: the sidebar's controls, the basemap (half a
+/// megabyte of path data for the browser to read and lay out) and the cards over the map, the
+/// links, the places and their labels, the groups' stops, then the markers of partners beyond
+/// the map's edge.
+const FIRST_DRAWING: u8 = 6;
 
 /// The step of the map's first drawing reached, 0 to `FIRST_DRAWING`: one more per task once
 /// the map's box has its size. Drawn in one go, the layers, their layout and their paint made
@@ -282,6 +292,11 @@ fn first_drawing(measured: impl Fn() -> bool + Send + Sync + 'static) -> ReadSig
         }
     });
     stage
+}
+
+/// True from the first time `drawn` is, for good.
+fn latched(drawn: Memo<bool>) -> Memo<bool> {
+    Memo::new(move |was: Option<&bool>| was == Some(&true) || drawn.get())
 }
 
 /// `layer`, drawn while `drawn` holds: one function for the three steps, not generic, so that
