@@ -33,41 +33,40 @@ pub fn App() -> impl IntoView {
         fetch_basemap().await
     });
 
-    let stage = move || {
-        match page.get() {
-        None => view! { <Loading/> }.into_any(),
-        Some(Err(error)) => view! {
-            <div class="status status-error" role="alert">
-                <h2>{t("app.load_failed")}</h2>
-                <p class="error-detail">{error.to_string()}</p>
-                <button type="button" class="button" on:click=move |_| page.refetch()>{t("app.retry")}</button>
-            </div>
-        }
-        .into_any(),
-        Some(Ok(prepared)) => view! { <MapView prepared basemap/> }.into_any(),
-    }
-    };
-
     // Inside another site's iframe the page is the map alone: no header.
     let embed = url_state::parse(&history::query(), &Known::default()).embed;
-    let masthead = move || {
-        page.track();
-        page.with(Option::is_some).then_some(())?;
-        Some(view! {
-            <header class="masthead">
-                <div class="masthead-text">
-                    <h1>{t("app.title")}</h1>
-                    <p class="tagline">{t("app.tagline")}</p>
+    // The header and the stage change together, in one drawing: drawn apart, the header could
+    // come a frame after the map and push it down (a layout shift).
+    let page_view = move || {
+        let Some(loaded) = page.get() else {
+            return view! { <main class="stage"><Loading/></main> }.into_any();
+        };
+        let stage = match loaded {
+            Err(error) => view! {
+                <div class="status status-error" role="alert">
+                    <h2>{t("app.load_failed")}</h2>
+                    <p class="error-detail">{error.to_string()}</p>
+                    <button type="button" class="button" on:click=move |_| page.refetch()>{t("app.retry")}</button>
                 </div>
-                <LanguageSwitcher/>
-            </header>
-        })
+            }
+            .into_any(),
+            Ok(prepared) => view! { <MapView prepared basemap/> }.into_any(),
+        };
+        let masthead = (!embed).then(|| {
+            view! {
+                <header class="masthead">
+                    <div class="masthead-text">
+                        <h1>{t("app.title")}</h1>
+                        <p class="tagline">{t("app.tagline")}</p>
+                    </div>
+                    <LanguageSwitcher/>
+                </header>
+            }
+        });
+        view! { {masthead} <main class="stage">{stage}</main> }.into_any()
     };
     view! {
-        <div class="page" class:embed=embed>
-            {(!embed).then_some(masthead)}
-            <main class="stage">{stage}</main>
-        </div>
+        <div class="page" class:embed=embed>{page_view}</div>
     }
 }
 

@@ -176,7 +176,9 @@ pub fn MapView(
                     </div>
                 })}
             </aside>
-            <div class="map-area">
+            // Out of sight until the sidebar's controls are drawn above it on a phone, which moves
+            // it down: a layout shift, where the page's first picture, beneath, is still seen.
+            <div class="map-area" class:pending=move || !controls_drawn.get()>
             <div
                 class="map"
                 class:cooperative=cooperative
