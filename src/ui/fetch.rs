@@ -65,24 +65,27 @@ impl std::fmt::Display for FetchError {
 }
 
 pub async fn fetch_text(url: &str) -> Result<String, FetchError> {
-    let bytes = match fetch_worker::fetch(url, MAX_BYTES).await {
-        Some(Reply::Body(bytes)) => bytes,
-        Some(Reply::Status(status)) => {
+    let reply = match fetch_worker::fetch(url, MAX_BYTES).await {
+        Some(reply) => reply,
+        None => fetch_here(url).await,
+    };
+    let bytes = match reply {
+        Reply::Body(bytes) => bytes,
+        Reply::Status(status) => {
             return Err(FetchError::Status {
                 url: url.to_string(),
                 status,
             })
         }
-        Some(Reply::TooLarge(bytes)) => {
+        Reply::TooLarge(bytes) => {
             return Err(FetchError::Unreadable(LoadError::TooLarge { bytes }))
         }
-        Some(Reply::Network(message)) => {
+        Reply::Network(message) => {
             return Err(FetchError::Network {
                 url: url.to_string(),
                 message,
             })
         }
-        None => fetch_here(url).await?,
     };
     // The bytes, not the browser's text: `text()` decodes four megabytes to UTF-16 on the main
     // thread and wasm-bindgen encodes them back to UTF-8, two long tasks on a phone; the bytes
@@ -96,30 +99,28 @@ pub async fn fetch_text(url: &str) -> Result<String, FetchError> {
     Ok(text)
 }
 
-/// The file's bytes, downloaded by the page itself where the worker cannot
-/// ([`fetch_worker`]).
-async fn fetch_here(url: &str) -> Result<Vec<u8>, FetchError> {
-    let url = url.to_string();
-    let network = |e: gloo_net::Error| FetchError::Network {
-        url: url.clone(),
-        message: e.to_string(),
+/// The file, downloaded by the page itself where the worker cannot ([`fetch_worker`]), with
+/// the worker's answers.
+async fn fetch_here(url: &str) -> Reply {
+    let response = match Request::get(url).send().await {
+        Ok(response) => response,
+        Err(e) => return Reply::Network(e.to_string()),
     };
-    let response = Request::get(&url).send().await.map_err(network)?;
     if !response.ok() {
-        return Err(FetchError::Status {
-            url,
-            status: response.status(),
-        });
+        return Reply::Status(response.status());
     }
-    // Refuse an oversized file before downloading it, where the server says its size.
+    // Refused before the download, where the server says the size.
     let announced = response
         .headers()
         .get("content-length")
         .and_then(|l| l.parse::<usize>().ok());
     if let Some(bytes) = announced.filter(|&b| b > MAX_BYTES) {
-        return Err(FetchError::Unreadable(LoadError::TooLarge { bytes }));
+        return Reply::TooLarge(bytes);
     }
-    response.binary().await.map_err(network)
+    match response.binary().await {
+        Ok(bytes) => Reply::Body(bytes),
+        Err(e) => Reply::Network(e.to_string()),
+    }
 }
 
 /// The dataset, validated and projected, with the indexes the map queries: everything the map

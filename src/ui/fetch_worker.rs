@@ -18,7 +18,7 @@ use web_sys::{MessageEvent, Worker};
 /// Relative to the page, like every file of the site.
 const WORKER_URL: &str = "public/fetch-worker.js";
 
-/// The worker's answer for one file.
+/// The answer for one file, from the worker or from the page's own download (`fetch.rs`).
 pub enum Reply {
     /// The body of a successful response.
     Body(Vec<u8>),

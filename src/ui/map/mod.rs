@@ -128,10 +128,9 @@ pub fn MapView(
     // `FilterPanel`): at once on a wide screen, on a narrow one when first unfolded or when the
     // window is widened past the fold (which resizes the map). Once drawn, they stay.
     let embedded = embedding.embedded;
-    let filters_drawn = Memo::new(move |drawn: Option<&bool>| {
-        drawn == Some(&true)
-            || (!embedded && (filters_open.get() || width.with(|_| is_wide_screen())))
-    });
+    let filters_drawn = latched(Memo::new(move |_| {
+        !embedded && (filters_open.get() || width.with(|_| is_wide_screen()))
+    }));
 
     let (g1, g2, g3, g4, g5, g6, g7, g8, g9) = (
         gestures.clone(),
@@ -301,8 +300,8 @@ fn latched(drawn: Memo<bool>) -> Memo<bool> {
     Memo::new(move |was: Option<&bool>| was == Some(&true) || drawn.get())
 }
 
-/// `layer`, drawn while `drawn` holds: one function for the three steps, not generic, so that
-/// they share one copy of the code that draws and removes a view.
+/// `layer`, drawn while `drawn` holds: one function for the drawing's steps, not generic, so
+/// that they share one copy of the code that draws and removes a view.
 fn drawn_once(drawn: Memo<bool>, layer: fn() -> AnyView) -> impl IntoView {
     move || drawn.get().then(layer)
 }
