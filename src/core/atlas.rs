@@ -3,7 +3,7 @@
 //! Built when the dataset arrives and never again; filters and the viewport only choose and
 //! move what is drawn here.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::geo::arc::{great_circle, Curve};
 use super::geo::frame::Frame;
@@ -121,6 +121,7 @@ impl Atlas {
                 });
                 lonlat.push((lon, lat));
             }
+            after_record(pause, index).await;
         }
         let find = |id: &str| by_id.get(id).copied();
         let frame = Frame::new(projection);
@@ -336,36 +337,39 @@ pub mod fixtures {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Lookup {
     /// Atlas place by the dataset place's id.
-    places: std::collections::HashMap<String, usize>,
+    places: HashMap<String, usize>,
     /// Atlas link by its id (partnerships, networks and events share their ids).
-    links: std::collections::HashMap<String, usize>,
+    links: HashMap<String, usize>,
     /// Atlas place by dataset place index; `None` for a place the atlas could not place.
     of_record: Vec<Option<usize>>,
 }
 
 impl Lookup {
     pub fn of(dataset: &Dataset, atlas: &Atlas) -> Lookup {
-        let mut of_record = vec![None; dataset.places.len()];
+        at_once(Lookup::of_in_slices(dataset, atlas, &mut NoPause))
+    }
+
+    /// [`Lookup::of`], pausing every few places and links.
+    pub async fn of_in_slices(dataset: &Dataset, atlas: &Atlas, pause: &mut impl Pause) -> Lookup {
+        let mut lookup = Lookup {
+            places: HashMap::with_capacity(atlas.places.len()),
+            links: HashMap::with_capacity(atlas.links.len()),
+            of_record: vec![None; dataset.places.len()],
+        };
         for (i, glyph) in atlas.places.iter().enumerate() {
-            if let Some(slot) = of_record.get_mut(glyph.place) {
+            if let Some(slot) = lookup.of_record.get_mut(glyph.place) {
                 *slot = Some(i);
             }
+            if let Some(place) = dataset.places.get(glyph.place) {
+                lookup.places.insert(place.id.clone(), i);
+            }
+            after_record(pause, i).await;
         }
-        Lookup {
-            places: atlas
-                .places
-                .iter()
-                .enumerate()
-                .filter_map(|(i, g)| Some((dataset.places.get(g.place)?.id.clone(), i)))
-                .collect(),
-            links: atlas
-                .links
-                .iter()
-                .enumerate()
-                .map(|(i, l)| (l.id.clone(), i))
-                .collect(),
-            of_record,
+        for (i, link) in atlas.links.iter().enumerate() {
+            lookup.links.insert(link.id.clone(), i);
+            after_record(pause, i).await;
         }
+        lookup
     }
 
     /// The atlas place of the dataset place `id`.

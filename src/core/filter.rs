@@ -14,9 +14,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::atlas::{Atlas, LinkKind, Record};
+use super::atlas::{Atlas, LinkGlyph, LinkKind, Record};
 use super::date::PartialDate;
 use super::model::{Dataset, NetworkKind, PartnershipKind};
+use super::pause::{after_record, at_once, NoPause, Pause};
 use super::summary::Summary;
 
 /// An inclusive range of years; a single year is `from == to`.
@@ -152,40 +153,53 @@ pub struct LinkFacts {
 impl LinkFacts {
     /// Gathers each drawn link's facts from its record.
     pub fn of_atlas(dataset: &Dataset, atlas: &Atlas) -> Vec<LinkFacts> {
-        atlas
-            .links
+        at_once(LinkFacts::of_atlas_in_slices(dataset, atlas, &mut NoPause))
+    }
+
+    /// [`LinkFacts::of_atlas`], pausing every few links: each clones its themes and
+    /// countries, and at ten thousand links that is a long task on a phone.
+    pub async fn of_atlas_in_slices(
+        dataset: &Dataset,
+        atlas: &Atlas,
+        pause: &mut impl Pause,
+    ) -> Vec<LinkFacts> {
+        let mut facts = Vec::with_capacity(atlas.links.len());
+        for (i, link) in atlas.links.iter().enumerate() {
+            facts.push(LinkFacts::of_link(dataset, atlas, link));
+            after_record(pause, i).await;
+        }
+        facts
+    }
+
+    fn of_link(dataset: &Dataset, atlas: &Atlas, link: &LinkGlyph) -> LinkFacts {
+        let year = |d: &Option<PartialDate>| d.map(|d| d.year);
+        let (themes, since, until) = match link.record {
+            Record::Partnership(i) => {
+                let r = &dataset.partnerships[i];
+                (&r.themes, year(&r.since), year(&r.until))
+            }
+            Record::Network(i) => {
+                let r = &dataset.networks[i];
+                (&r.themes, year(&r.since), year(&r.until))
+            }
+            Record::Event(i) => {
+                let r = &dataset.events[i];
+                let end = r.end.map_or(r.start.year, |e| e.year);
+                (&r.themes, Some(r.start.year), Some(end))
+            }
+        };
+        let countries = link
+            .places
             .iter()
-            .map(|link| {
-                let year = |d: &Option<PartialDate>| d.map(|d| d.year);
-                let (themes, since, until) = match link.record {
-                    Record::Partnership(i) => {
-                        let r = &dataset.partnerships[i];
-                        (&r.themes, year(&r.since), year(&r.until))
-                    }
-                    Record::Network(i) => {
-                        let r = &dataset.networks[i];
-                        (&r.themes, year(&r.since), year(&r.until))
-                    }
-                    Record::Event(i) => {
-                        let r = &dataset.events[i];
-                        let end = r.end.map_or(r.start.year, |e| e.year);
-                        (&r.themes, Some(r.start.year), Some(end))
-                    }
-                };
-                let countries = link
-                    .places
-                    .iter()
-                    .map(|&p| dataset.places[atlas.places[p].place].country.clone())
-                    .collect();
-                LinkFacts {
-                    themes: themes.clone(),
-                    since,
-                    until,
-                    kind: KindFilter::of(link.kind),
-                    countries,
-                }
-            })
-            .collect()
+            .map(|&p| dataset.places[atlas.places[p].place].country.clone())
+            .collect();
+        LinkFacts {
+            themes: themes.clone(),
+            since,
+            until,
+            kind: KindFilter::of(link.kind),
+            countries,
+        }
     }
 
     pub fn is_dated(&self) -> bool {

@@ -13,6 +13,7 @@ use super::json_path::{named_field, path_at};
 use super::model::{Dataset, READABLE_SCHEMA_VERSIONS, SCHEMA_VERSION};
 use super::pause::{after_record, at_once, NoPause, Pause};
 use super::problem::Problem;
+use super::top_level::{read_in_slices, TopLevel};
 use super::validate::validate_in_slices;
 
 /// Larger files are refused before parsing: the page would stall, and no honest dataset of
@@ -130,10 +131,10 @@ pub async fn load_in_slices(text: &str, pause: &mut impl Pause) -> Result<Loaded
         return Err(LoadError::TooLarge { bytes: text.len() });
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    // The top level read straight from the text; only where that fails is the text read again,
-    // to tell a file that is no JSON (with where it breaks) from JSON that is no object.
-    let root: Fields =
-        serde_json::from_str(text).map_err(|_| match serde_json::from_str::<&RawValue>(text) {
+    // The top level read in slices; only where that fails is the text read again, to tell a
+    // file that is no JSON (with where it breaks) from JSON that is no object.
+    let Some(root) = read_in_slices(text, pause).await else {
+        return Err(match serde_json::from_str::<&RawValue>(text) {
             Err(e) => LoadError::NotJson {
                 line: e.line(),
                 column: e.column(),
@@ -145,16 +146,17 @@ pub async fn load_in_slices(text: &str, pause: &mut impl Pause) -> Result<Loaded
                     .to_string(),
             },
             Ok(_) => LoadError::NotAnObject,
-        })?;
+        });
+    };
     match root.get("schema_version") {
         None => return Err(LoadError::NoSchemaVersion),
         // Version 1 only asked more of a file than version 2 does: reading it is its upgrade.
         Some(v)
-            if serde_json::from_str::<u32>(v.get())
+            if serde_json::from_str::<u32>(v.text)
                 .is_ok_and(|n| READABLE_SCHEMA_VERSIONS.contains(&n)) => {}
         Some(other) => {
             return Err(LoadError::UnknownSchemaVersion {
-                found: other.get().trim().chars().take(40).collect(),
+                found: other.text.trim().chars().take(40).collect(),
             })
         }
     }
@@ -165,7 +167,7 @@ pub async fn load_in_slices(text: &str, pause: &mut impl Pause) -> Result<Loaded
     let dataset = Dataset {
         schema: root
             .get("$schema")
-            .and_then(|v| serde_json::from_str(v.get()).ok()),
+            .and_then(|v| serde_json::from_str(v.text).ok()),
         schema_version: SCHEMA_VERSION,
         themes: records(&root, "themes", p, pause).await,
         sources: records(&root, "sources", p, pause).await,
@@ -194,7 +196,7 @@ pub async fn load_in_slices(text: &str, pause: &mut impl Pause) -> Result<Loaded
 /// Parses one collection record by record, keeping the ones that fit. Only the parsing is
 /// generic: the rest is shared by all six collections, so the bundle holds it once.
 async fn records<T: DeserializeOwned>(
-    root: &Fields<'_>,
+    root: &TopLevel<'_>,
     collection: &str,
     problems: &mut Vec<Problem>,
     pause: &mut impl Pause,
@@ -214,16 +216,16 @@ async fn records<T: DeserializeOwned>(
 
 /// A collection's records, each still unparsed text; a problem where it is missing or no list.
 fn items<'a>(
-    root: &Fields<'a>,
+    root: &TopLevel<'a>,
     collection: &str,
     problems: &mut Vec<Problem>,
 ) -> Vec<&'a RawValue> {
     let problem = |rule: &'static str| Problem::new("dataset", "dataset", collection, rule, &[]);
-    let Some(&list) = root.get(collection) else {
+    let Some(list) = root.get(collection) else {
         problems.push(problem("problem.missing_collection"));
         return Vec::new();
     };
-    serde_json::from_str::<Vec<&RawValue>>(list.get()).unwrap_or_else(|_| {
+    list.items.clone().unwrap_or_else(|| {
         problems.push(problem("problem.not_a_list"));
         Vec::new()
     })
@@ -320,9 +322,11 @@ mod tests {
 
     #[test]
     fn read_in_slices_it_is_the_same_dataset_with_the_same_problems() {
-        use crate::core::atlas::Atlas;
+        use crate::core::atlas::{Atlas, Lookup};
+        use crate::core::filter::LinkFacts;
         use crate::core::geo::Projection;
         use crate::core::pause::Counting;
+        use crate::core::url_state::Known;
         let shipped = std::fs::read_to_string("data/partnerships.json").unwrap();
         let broken = shipped.replacen("\"lat\":", "\"lat\": \"north\", \"x\":", 40);
         for text in [&shipped, &broken] {
@@ -340,6 +344,20 @@ mod tests {
             ));
             assert_eq!(atlas, Atlas::build(&whole.dataset, &projection));
             assert!(pauses.0 > 200, "{} pause points", pauses.0);
+            // The indexes built from them, paused as the page pauses them.
+            let (dataset, mut pauses) = (&sliced.dataset, Counting(0));
+            let lookup = at_once(Lookup::of_in_slices(dataset, &atlas, &mut pauses));
+            assert_eq!(lookup, Lookup::of(&whole.dataset, &atlas));
+            let facts = at_once(LinkFacts::of_atlas_in_slices(dataset, &atlas, &mut pauses));
+            assert_eq!(facts, LinkFacts::of_atlas(&whole.dataset, &atlas));
+            let known = at_once(Known::of_in_slices(dataset, &mut pauses));
+            let at_once_known = Known::of(&whole.dataset);
+            assert_eq!(known.places, at_once_known.places);
+            assert_eq!(known.links, at_once_known.links);
+            assert_eq!(known.countries, at_once_known.countries);
+            assert_eq!(known.themes, at_once_known.themes);
+            assert!(known.links.len() > 10_000 && known.countries.len() > 20);
+            assert!(pauses.0 > 1_000, "{} pause points", pauses.0);
         }
         // Each broken place is named, and its links are left out with it, in either reading.
         let broken = load(&broken).unwrap();

@@ -28,6 +28,7 @@ pub mod spreadsheet;
 pub mod summary;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod synth;
+pub mod top_level;
 pub mod url_state;
 pub mod validate;
 #[cfg(not(target_arch = "wasm32"))]

@@ -26,6 +26,7 @@ use std::collections::BTreeSet;
 use super::filter::{Filters, KindFilter, YearRange};
 use super::i18n::Language;
 use super::model::Dataset;
+use super::pause::{after_record, at_once, NoPause, Pause};
 use super::sorting::set_of;
 
 /// Map or table.
@@ -85,19 +86,31 @@ pub struct Known {
 
 impl Known {
     pub fn of(dataset: &Dataset) -> Known {
-        Known {
+        at_once(Known::of_in_slices(dataset, &mut NoPause))
+    }
+
+    /// [`Known::of`], pausing every few records: some twenty thousand ids copied into sets are
+    /// a long task on a phone.
+    pub async fn of_in_slices(dataset: &Dataset, pause: &mut impl Pause) -> Known {
+        let mut known = Known {
             themes: set_of(dataset.themes.iter().map(|t| t.id.clone())),
-            places: set_of(dataset.places.iter().map(|p| p.id.clone())),
-            links: set_of(
-                dataset
-                    .partnerships
-                    .iter()
-                    .map(|l| l.id.clone())
-                    .chain(dataset.networks.iter().map(|n| n.id.clone()))
-                    .chain(dataset.events.iter().map(|e| e.id.clone())),
-            ),
-            countries: set_of(dataset.places.iter().map(|p| p.country.clone())),
+            ..Known::default()
+        };
+        for (i, place) in dataset.places.iter().enumerate() {
+            known.places.insert(place.id.clone());
+            if !known.countries.contains(&place.country) {
+                known.countries.insert(place.country.clone());
+            }
+            after_record(pause, i).await;
         }
+        let links = (dataset.partnerships.iter().map(|l| &l.id))
+            .chain(dataset.networks.iter().map(|n| &n.id))
+            .chain(dataset.events.iter().map(|e| &e.id));
+        for (i, id) in links.enumerate() {
+            known.links.insert(id.clone());
+            after_record(pause, i).await;
+        }
+        known
     }
 }
 

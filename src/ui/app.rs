@@ -10,7 +10,7 @@ use super::fetch::{dataset_url, fetch_basemap, fetch_text, prepare_dataset};
 use super::history;
 use super::i18n::{self, t};
 use super::map::MapView;
-use super::slices::Slices;
+use super::slices::{apart, Slices};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -26,7 +26,7 @@ pub fn App() -> impl IntoView {
         let (messages, text) =
             futures::future::join(i18n::load(i18n::initial_language()), fetch_text(&dataset)).await;
         i18n::install(messages);
-        prepare_dataset(text?).await
+        apart(prepare_dataset(text?)).await
     });
     let basemap = LocalResource::new(|| async {
         Slices::new().yield_now().await;

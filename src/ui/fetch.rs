@@ -15,7 +15,7 @@ use crate::core::scene::hit::HitIndex;
 use crate::core::url_state::{self, Known};
 use crate::ui::fetch_worker::{self, Reply};
 use crate::ui::i18n::t_or;
-use crate::ui::slices::Slices;
+use crate::ui::slices::{apart, Slices};
 
 pub const DATASET_URL: &str = "data/partnerships.json";
 
@@ -147,19 +147,21 @@ pub async fn prepare_dataset(text: String) -> Result<Arc<Prepared>, FetchError> 
     let mut slices = Slices::new();
     // Copying four megabytes into the module and checking them as UTF-8 is a stretch of its own.
     slices.yield_now().await;
-    let loaded = load_in_slices(&text, &mut slices)
+    let loaded = apart(load_in_slices(&text, &mut slices))
         .await
         .map_err(FetchError::Unreadable)?;
     drop(text);
     let projection = Projection::etrs89_laea();
-    let atlas = Atlas::build_in_slices(&loaded.dataset, &projection, &mut slices).await;
-    // Each of these takes a few milliseconds (a long task, four times over, on a slow phone).
-    slices.yield_now().await;
-    let lookup = Lookup::of(&loaded.dataset, &atlas);
-    slices.yield_now().await;
-    let facts = Arc::new(LinkFacts::of_atlas(&loaded.dataset, &atlas));
-    slices.yield_now().await;
-    let known = Arc::new(Known::of(&loaded.dataset));
+    let atlas = apart(Atlas::build_in_slices(
+        &loaded.dataset,
+        &projection,
+        &mut slices,
+    ))
+    .await;
+    let lookup = Lookup::of_in_slices(&loaded.dataset, &atlas, &mut slices).await;
+    let facts = LinkFacts::of_atlas_in_slices(&loaded.dataset, &atlas, &mut slices).await;
+    let known = Known::of_in_slices(&loaded.dataset, &mut slices).await;
+    // A few milliseconds (a long task, four times over, on a slow phone).
     slices.yield_now().await;
     let hit = Arc::new(HitIndex::build(&atlas));
     slices.yield_now().await;
@@ -170,8 +172,8 @@ pub async fn prepare_dataset(text: String) -> Result<Arc<Prepared>, FetchError> 
         loaded,
         atlas,
         lookup,
-        facts,
-        known,
+        facts: Arc::new(facts),
+        known: Arc::new(known),
         hit,
         clusters,
     }))

@@ -153,7 +153,10 @@ pub fn MapView(
         _ => transform.get().to_svg(),
     });
 
-    view! {
+    // The page around the map is built a task after this body has run (the map's state, the
+    // components' own): both at once, with the browser compiling the functions of each on their
+    // first call, were one long task on a phone.
+    let workspace = view! {
         <div class="workspace">
             <aside class="sidebar" class:open=move || filters_open.get() aria-label=t("sidebar.label")>
                 {move || controls_drawn.get().then(|| view! {
@@ -268,6 +271,8 @@ pub fn MapView(
             <DetailsPanel/>
         </div>
     }
+    .into_any();
+    a_task_later(workspace)
 }
 
 /// How many steps the map's first drawing takes: the sidebar's controls, the basemap (half a
@@ -293,6 +298,15 @@ fn first_drawing(measured: impl Fn() -> bool + Send + Sync + 'static) -> ReadSig
         }
     });
     stage
+}
+
+/// `view`, built and shown a task from now.
+fn a_task_later(view: AnyView) -> impl IntoView {
+    let (due, set_due) = signal(false);
+    set_timeout(move || set_due.set(true), Duration::ZERO);
+    // Taken once: `due` changes once, from false to true.
+    let view = std::sync::Mutex::new(Some(view));
+    move || due.get().then(|| view.lock().ok()?.take()).flatten()
 }
 
 /// True from the first time `drawn` is, for good.
