@@ -241,3 +241,32 @@ async fn another_dataset_comes_only_from_the_same_site() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn where_the_download_worker_cannot_start_the_page_downloads_its_files_itself() {
+    let site = Site::start();
+    site.answer(
+        "/public/fetch-worker.js",
+        Canned {
+            status: 404,
+            body: b"not here".to_vec(),
+            content_type: "text/plain",
+        },
+    );
+    with_browser(1000, 700, move |client| async move {
+        open(&client, &site, "").await;
+        let seed = seed_dataset();
+        let all = count(&seed, "partnerships") + count(&seed, "networks") + count(&seed, "events");
+        wait_attr(&client, "#summary", "data-links", &all.to_string()).await;
+        wait_for(&client, "#basemap path").await;
+        // The page's own requests are in its own list of resources; a worker's are not.
+        let own = resources(&client).await;
+        for file in ["partnerships.json", "basemap.json"] {
+            assert!(
+                own.iter().any(|url| url.contains(file)),
+                "{file} downloaded by the page: {own:?}"
+            );
+        }
+    })
+    .await;
+}
