@@ -8,6 +8,9 @@
 //! theme, one over another, so that the one on top hid the others and its count (a part of
 //! the links between the two groups) was all that hovering it told; and the browser
 //! rasterised every copy (at 100,000 links, six themes made 21,000 arcs of 10,000 pairs).
+//! Only while a year is chosen are the links of unknown years kept on the map an arc of their
+//! own: they stay as they are from one year to the next, so that a step of the year slider
+//! changes the dated links' paths alone, and the browser need not draw the others again.
 
 use super::clusters::Level;
 use super::links::{LinkStyle, Styler};
@@ -65,7 +68,7 @@ pub fn flows(
     themes: &[String],
 ) -> Vec<Flow> {
     let styler = Styler::new(filters, themes);
-    // Each stroke between two groups as one number, (from, to, style) packed, so that one sort
+    // Each stroke between two groups as one number, (from, to, undated, style) packed, so that one sort
     // of plain integers gathers them: far smaller in the page than a map keyed by tuples, and
     // as fast. A link's own strokes are gathered first, so that a network's many spokes between
     // two groups count it once.
@@ -97,7 +100,7 @@ pub fn flows(
                     _ => continue,
                 },
             };
-            if let Some(key) = pack(ends, style) {
+            if let Some(key) = pack(ends, styles[style].undated, style) {
                 own.push(key);
             }
         }
@@ -171,18 +174,20 @@ fn unpack_end(code: u64) -> FlowEnd {
     }
 }
 
-/// Bits of the style's index in a packed key, below the two ends.
-const STYLE_BITS: u32 = 64 - 2 * END_BITS;
+/// Bits of the style's index in a packed key, below the two ends and whether it is undated.
+const STYLE_BITS: u32 = 64 - 2 * END_BITS - 1;
 
-/// (from, to, style index) as one number, ordered by from, then to, then style.
-fn pack((from, to): (FlowEnd, FlowEnd), style: usize) -> Option<u64> {
+/// (from, to, undated, style index) as one number, ordered so: an arc is a run of keys equal
+/// above the style's bits.
+fn pack((from, to): (FlowEnd, FlowEnd), undated: bool, style: usize) -> Option<u64> {
     let style = u64::try_from(style).ok().filter(|&s| s < 1 << STYLE_BITS)?;
-    Some((((pack_end(from)? << END_BITS) | pack_end(to)?) << STYLE_BITS) | style)
+    let ends = (pack_end(from)? << END_BITS) | pack_end(to)?;
+    Some((((ends << 1) | u64::from(undated)) << STYLE_BITS) | style)
 }
 
 fn unpack(key: u64) -> (FlowEnd, FlowEnd, usize) {
     let mask = (1u64 << END_BITS) - 1;
-    let ends = key >> STYLE_BITS;
+    let ends = key >> (STYLE_BITS + 1);
     (
         unpack_end(ends >> END_BITS),
         unpack_end(ends & mask),
@@ -248,6 +253,7 @@ pub fn flow_at(flows: &[Flow], p: MapPoint, tolerance: f64) -> Option<usize> {
 mod tests {
     use super::*;
     use crate::core::atlas::fixtures::{facts, towns_along};
+    use crate::core::filter::YearRange;
     use crate::core::scene::clusters::Clusters;
 
     /// Two clusters of towns 300 km apart (0–2 round x = 0, 3–4 round x = 300) and a town
@@ -337,6 +343,31 @@ mod tests {
     }
 
     #[test]
+    fn while_a_year_is_chosen_the_links_of_unknown_years_are_an_arc_of_their_own() {
+        let atlas = atlas(&[(0, 3), (1, 4), (2, 3)]);
+        let clusters = Clusters::build(&atlas);
+        let level = clusters.levels.iter().find(|l| l.radius == 20.0).unwrap();
+        let mut facts = untagged(3);
+        facts[0].since = Some(1990);
+        let year = Filters {
+            years: Some(YearRange {
+                from: 2000,
+                to: 2000,
+            }),
+            undated: true,
+            ..Filters::default()
+        };
+        let arcs = flows(&atlas, level, &facts, &[true; 3], &year, &[]);
+        let mut counts: Vec<(bool, usize)> =
+            arcs.iter().map(|f| (f.style.undated, f.links)).collect();
+        counts.sort();
+        assert_eq!(counts, vec![(false, 1), (true, 2)]);
+        let every_year = flows(&atlas, level, &facts, &[true; 3], &Filters::default(), &[]);
+        assert_eq!(every_year.len(), 1, "with no year chosen, one arc");
+        assert_eq!(every_year[0].links, 3);
+    }
+
+    #[test]
     fn the_arc_under_the_pointer_is_found() {
         let atlas = atlas(&[(0, 3), (3, 5)]);
         let clusters = Clusters::build(&atlas);
@@ -360,11 +391,15 @@ mod tests {
             (FlowEnd::Group(0), FlowEnd::Group(7)),
             (FlowEnd::Group(1_000_000), FlowEnd::Exit(66)),
         ] {
-            let key = pack(ends, 3).unwrap();
-            assert_eq!(unpack(key), (ends.0, ends.1, 3));
+            for undated in [false, true] {
+                let key = pack(ends, undated, 3).unwrap();
+                assert_eq!(unpack(key), (ends.0, ends.1, 3));
+            }
         }
-        assert_eq!(pack((FlowEnd::Group(u32::MAX), FlowEnd::Exit(0)), 0), None);
-        assert_eq!(pack((FlowEnd::Group(0), FlowEnd::Group(1)), 1 << 20), None);
+        let never = (FlowEnd::Group(u32::MAX), FlowEnd::Exit(0));
+        assert_eq!(pack(never, false, 0), None);
+        let ends = (FlowEnd::Group(0), FlowEnd::Group(1));
+        assert_eq!(pack(ends, false, 1 << STYLE_BITS), None);
     }
 
     #[test]
