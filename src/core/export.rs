@@ -3,12 +3,12 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use serde_json::value::RawValue;
-
 use super::atlas::{Atlas, Record};
 use super::labels::estimated_width;
-use super::load::{Fields, RecordId, TOP_LEVEL};
+use super::load::{RecordId, TOP_LEVEL};
 use super::model::Dataset;
+use super::pause::{at_once, NoPause};
+use super::top_level::read_in_slices;
 
 /// The ids of the records the kept links need to stay a valid dataset, per namespace: their
 /// places (and those places' counties), sources (also those cited only by a member count or a
@@ -193,28 +193,35 @@ pub fn dataset_json(
     shown: &[bool],
 ) -> Result<String, String> {
     let keep = needed(dataset, atlas, shown);
-    let fields: Fields = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    // Read as the map reads it (`load`): the top level, and each list element by element.
+    let fields = at_once(read_in_slices(text, &mut NoPause))
+        .ok_or_else(|| "the dataset is no JSON object".to_string())?;
     let mut out = String::from("{\n");
     for (n, key) in TOP_LEVEL.into_iter().enumerate() {
-        let Some(raw) = fields.get(key) else { continue };
+        let Some(field) = fields.get(key) else {
+            continue;
+        };
         if n > 0 && out.len() > 2 {
             out.push_str(",\n");
         }
         out.push_str(&format!("  \"{key}\": "));
         if n < 2 {
-            out.push_str(raw.get());
+            out.push_str(field.text);
             continue;
         }
-        let items: Vec<&RawValue> = serde_json::from_str(raw.get()).map_err(|e| e.to_string())?;
+        let items = field
+            .items
+            .as_ref()
+            .ok_or_else(|| format!("{key} is no list"))?;
         let kept: Vec<&str> = items
-            .into_iter()
+            .iter()
             .filter(|item| {
                 serde_json::from_str::<RecordId>(item.get())
                     .ok()
                     .and_then(|r| r.id)
                     .is_some_and(|id| keep.of(key).contains(id.as_ref()))
             })
-            .map(RawValue::get)
+            .map(|item| item.get())
             .collect();
         out.push('[');
         for (i, item) in kept.iter().enumerate() {

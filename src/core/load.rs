@@ -3,8 +3,6 @@
 //! A single malformed record must not hide the others, so each collection is parsed element by
 //! element; a record that does not fit its type becomes a [`Problem`] naming it and the field.
 
-use std::collections::BTreeMap;
-
 use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 
@@ -95,10 +93,6 @@ pub struct Loaded {
     pub dataset: Dataset,
     pub problems: Vec<Problem>,
 }
-
-/// The top level of a dataset file, each value still unparsed text. Read, never taken from: a
-/// map's removal is kilobytes of the page's download.
-pub(crate) type Fields<'a> = BTreeMap<&'a str, &'a RawValue>;
 
 /// The fields of a dataset file's top level, in the order a file is written: the two header
 /// fields, then the collections. Any other is a problem.
@@ -225,6 +219,7 @@ fn items<'a>(
         problems.push(problem("problem.missing_collection"));
         return Vec::new();
     };
+    // Copied, not taken: a map's removal is kilobytes of the page's download.
     list.items.clone().unwrap_or_else(|| {
         problems.push(problem("problem.not_a_list"));
         Vec::new()

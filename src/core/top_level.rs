@@ -127,7 +127,6 @@ impl<'a> Cursor<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::load::Fields;
     use crate::core::pause::{at_once, Counting};
 
     /// Each field's text and its elements' texts, where it is a list.
@@ -146,9 +145,10 @@ mod tests {
         at_once(read_in_slices(text, &mut Counting(0))).map(plain)
     }
 
-    /// What serde_json makes of `text` as a map of raw values, each list split into its elements.
+    /// What serde_json makes of `text` as a map of raw values (as the top level was read before),
+    /// each list split into its elements.
     fn as_serde_reads(text: &str) -> Option<Plain<'_>> {
-        let fields: Fields = serde_json::from_str(text).ok()?;
+        let fields: BTreeMap<&str, &RawValue> = serde_json::from_str(text).ok()?;
         Some(
             fields
                 .into_iter()
